@@ -1,0 +1,155 @@
+/**
+ * The package's errors. Every class has a distinct `name`; branch on `error.name` (or
+ * `instanceof`) rather than on message text. Messages say what happened, with which value,
+ * and what to do. None of them ever holds a credential or an endpoint.
+ */
+
+/** A short description of a certificate, used in error messages and on errors. */
+export interface CertificateCandidate {
+  /** Certificate name. */
+  name: string;
+  /** Primary domain. */
+  domainName: string;
+  /** Status. */
+  status: string;
+  /** End of validity (ISO-8601), when known. */
+  notAfter?: string;
+}
+
+/** Base class of every error this package throws. */
+export class LightsailCertificateError extends Error {
+  override name = "LightsailCertificateError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** An argument is missing, of the wrong type or malformed. Thrown before any request. */
+export class InvalidArgumentError extends LightsailCertificateError {
+  override name = "InvalidArgumentError";
+  /** The offending argument, e.g. `domainName` or `statuses[1]`. */
+  readonly argument: string;
+  constructor(argument: string, problem: string) {
+    super(`Invalid argument \`${argument}\`: ${problem}`);
+    this.argument = argument;
+  }
+}
+
+/** No region was set by the call, the stack config (`aws:region`) or the AWS SDK chain. */
+export class RegionNotSetError extends LightsailCertificateError {
+  override name = "RegionNotSetError";
+  constructor() {
+    super(
+      "No AWS region is set for the Lightsail lookup. Set one of: the `region` argument, " +
+        "the stack config `aws:region` (pulumi config set aws:region us-east-1), " +
+        "or the AWS SDK chain (AWS_REGION / AWS_DEFAULT_REGION, or `region` in the AWS_PROFILE's config).",
+    );
+  }
+}
+
+/** No certificate matched. `closest` lists the certificates that came nearest, to make a typo obvious. */
+export class CertificateNotFoundError extends LightsailCertificateError {
+  override name = "CertificateNotFoundError";
+  /** The certificates seen that came closest to the search. */
+  readonly closest: CertificateCandidate[];
+  constructor(message: string, closest: CertificateCandidate[]) {
+    super(message);
+    this.closest = closest;
+  }
+}
+
+/** More than one certificate matched and `mostRecent` was not set. */
+export class AmbiguousCertificateError extends LightsailCertificateError {
+  override name = "AmbiguousCertificateError";
+  /** Every certificate that matched. */
+  readonly candidates: CertificateCandidate[];
+  constructor(message: string, candidates: CertificateCandidate[]) {
+    super(message);
+    this.candidates = candidates;
+  }
+}
+
+/** The chosen certificate expires sooner than `minDaysValid` allows. */
+export class CertificateExpiringError extends LightsailCertificateError {
+  override name = "CertificateExpiringError";
+  /** Certificate name. */
+  readonly certificateName: string;
+  /** End of validity (ISO-8601), when known. */
+  readonly notAfter: string | undefined;
+  /** Whole days left (negative once expired), when known. */
+  readonly daysLeft: number | undefined;
+  /** The threshold that was asked for. */
+  readonly minDaysValid: number;
+  constructor(certificateName: string, notAfter: string | undefined, daysLeft: number | undefined, minDaysValid: number) {
+    const left =
+      daysLeft === undefined
+        ? "its expiry date is unknown"
+        : daysLeft < 0
+          ? `it expired ${-daysLeft} day(s) ago`
+          : `it has ${daysLeft} day(s) left`;
+    super(
+      `Certificate "${certificateName}" expires ${notAfter ?? "at an unknown time"}: ${left}, ` +
+        `but minDaysValid is ${minDaysValid}. Renew it, pick another certificate, or lower minDaysValid.`,
+    );
+    this.certificateName = certificateName;
+    this.notAfter = notAfter;
+    this.daysLeft = daysLeft;
+    this.minDaysValid = minDaysValid;
+  }
+}
+
+/** Paging did not end: a repeated token or more pages than the bound. */
+export class PaginationError extends LightsailCertificateError {
+  override name = "PaginationError";
+  /** How many pages were read before stopping. */
+  readonly pagesRead: number;
+  constructor(message: string, pagesRead: number) {
+    super(message);
+    this.pagesRead = pagesRead;
+  }
+}
+
+/** The caller's identity may not call the Lightsail action in that region. */
+export class AccessDeniedError extends LightsailCertificateError {
+  override name = "AccessDeniedError";
+  /** The IAM action that was denied, e.g. `lightsail:GetCertificates`. */
+  readonly action: string;
+  /** The region of the call. */
+  readonly region: string;
+  constructor(action: string, region: string, detail: string, options?: { cause?: unknown }) {
+    super(
+      `Access denied: the AWS identity in use may not call ${action} in ${region}` +
+        `${detail ? ` (${detail})` : ""}. Grant it ${action} (read-only) in an IAM policy, or use another profile.`,
+      options,
+    );
+    this.action = action;
+    this.region = region;
+  }
+}
+
+/** Any other error from Lightsail or from reaching it (after the SDK's own retries). */
+export class LightsailApiError extends LightsailCertificateError {
+  override name = "LightsailApiError";
+  /** The service's error name (e.g. `ThrottlingException`) or the transport error's name. */
+  readonly code: string;
+  /** The operation, e.g. `GetCertificates`. */
+  readonly operation: string;
+  /** The region of the call. */
+  readonly region: string;
+  /** HTTP status, when a response arrived. */
+  readonly httpStatusCode: number | undefined;
+  constructor(
+    operation: string,
+    region: string,
+    code: string,
+    message: string,
+    httpStatusCode: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.operation = operation;
+    this.region = region;
+    this.code = code;
+    this.httpStatusCode = httpStatusCode;
+  }
+}

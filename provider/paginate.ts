@@ -1,0 +1,70 @@
+/**
+ * Paging through `GetCertificates`. No AWS SDK generates a paginator for it (paging arrived in
+ * 2023), so this is ours: the same filters on every page, stop on an absent or empty
+ * `nextPageToken`, and guards that end a loop the service (or a proxy) would never end.
+ */
+import type { CertificateSummary, GetCertificatesRequest, LightsailClient } from "@aws-sdk/client-lightsail";
+import { PaginationError } from "./errors";
+
+/** The request fields that stay the same on every page. */
+export type CertificatesFilter = Omit<GetCertificatesRequest, "pageToken">;
+
+/** One page as read. */
+export interface CertificatesPage {
+  /** 1-based page number. */
+  page: number;
+  /** The summaries on this page. */
+  certificates: CertificateSummary[];
+}
+
+/** Bounds of one scan. */
+export interface PaginationOptions {
+  /**
+   * Most pages read before giving up with a {@link PaginationError}.
+   * @defaultValue 500
+   */
+  maxPages?: number;
+  /** Region, for messages only. */
+  region?: string;
+}
+
+/** Default page bound: a region holds at most 20 certificates a year, so 500 pages is far past real use. */
+export const DEFAULT_MAX_PAGES = 500;
+
+/**
+ * Yields every page of `GetCertificates` for `filter`, in order, each exactly once.
+ * @throws PaginationError on a repeated token or more than `maxPages` pages.
+ */
+export async function* paginateCertificates(
+  client: LightsailClient,
+  filter: CertificatesFilter,
+  options: PaginationOptions = {},
+): AsyncGenerator<CertificatesPage, void, undefined> {
+  const { GetCertificatesCommand } = require("@aws-sdk/client-lightsail") as typeof import("@aws-sdk/client-lightsail");
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const where = options.region ? ` in ${options.region}` : "";
+  const seen = new Set<string>();
+  let token: string | undefined;
+  for (let page = 1; ; page++) {
+    if (page > maxPages) {
+      throw new PaginationError(
+        `GetCertificates${where} still returned a nextPageToken after ${maxPages} pages; stopped. ` +
+          "This looks like a service or proxy fault; raise maxPages only if the account really holds that many certificates.",
+        maxPages,
+      );
+    }
+    const input: GetCertificatesRequest = token === undefined ? { ...filter } : { ...filter, pageToken: token };
+    const output = await client.send(new GetCertificatesCommand(input));
+    yield { page, certificates: output.certificates ?? [] };
+    const next = output.nextPageToken;
+    if (next === undefined || next === null || next === "") return;
+    if (seen.has(next) || next === token) {
+      throw new PaginationError(
+        `GetCertificates${where} returned page token that it had already returned (after page ${page}); stopped to avoid an endless loop.`,
+        page,
+      );
+    }
+    seen.add(next);
+    token = next;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Translation of what the AWS SDK throws into this package's errors. Branches on `error.name`
+ * and `code`, never on `instanceof` alone: the SDK has thrown the base `LightsailServiceException`
+ * for Lightsail not-found cases. Messages never carry endpoints or credentials.
+ */
+import { AccessDeniedError, LightsailApiError, LightsailCertificateError } from "./errors";
+
+interface SdkLikeError {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+  $fault?: unknown;
+}
+
+/** Where a failed call was made. */
+export interface CallContext {
+  /** Operation, e.g. `GetCertificates`. */
+  operation: string;
+  /** Region of the call. */
+  region: string;
+}
+
+const CREDENTIAL_ERRORS = new Set([
+  "UnauthenticatedException",
+  "UnrecognizedClientException",
+  "InvalidSignatureException",
+  "ExpiredTokenException",
+  "ExpiredToken",
+  "InvalidClientTokenId",
+  "SignatureDoesNotMatch",
+  "CredentialsProviderError",
+]);
+const TRANSPORT_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** Removes URLs, host:port pairs and access-key ids from a message that came from outside. */
+export function scrubMessage(text: string): string {
+  return text
+    .replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, "<endpoint>")
+    .replace(/\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b/g, "<address>")
+    .replace(/\[[0-9a-f:]+\](?::\d+)?/gi, "<address>")
+    .replace(/\blocalhost(?::\d+)?\b/gi, "<address>")
+    .replace(/\b(?:AKIA|ASIA|AKID)[A-Z0-9]{12,}\b/g, "<access-key>")
+    .slice(0, 500);
+}
+
+function nameOf(err: SdkLikeError): string {
+  return typeof err.name === "string" ? err.name : "Error";
+}
+
+/** Whether `err` is one of the three ways Lightsail says "no such resource". */
+export function isNotFoundError(err: unknown): boolean {
+  if (!err || typeof err !== "object") return false;
+  const e = err as SdkLikeError;
+  if (e.name === "NotFoundException" || e.code === "DoesNotExist" || e.code === "NotFound") return true;
+  return typeof e.message === "string" && /DoesNotExist|does not exist/i.test(e.message) && e.$metadata !== undefined;
+}
+
+/**
+ * Turns an error from a Lightsail call into the package's error with a message that says what to do.
+ * The package's own errors pass through unchanged.
+ */
+export function translateServiceError(err: unknown, ctx: CallContext): LightsailCertificateError {
+  if (err instanceof LightsailCertificateError) return err;
+  const e = (err && typeof err === "object" ? err : { message: String(err) }) as SdkLikeError;
+  const name = nameOf(e);
+  const code = typeof e.code === "string" ? e.code : undefined;
+  const status = e.$metadata?.httpStatusCode;
+  const attempts = e.$metadata?.attempts;
+  const detail = typeof e.message === "string" ? scrubMessage(e.message) : "";
+  const where = `Lightsail ${ctx.operation} in ${ctx.region}`;
+  const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : "";
+  const action = `lightsail:${ctx.operation}`;
+
+  if (name === "AccessDeniedException" || code === "AccessDenied") return new AccessDeniedError(action, ctx.region, detail);
+  if (CREDENTIAL_ERRORS.has(name)) {
+    return new LightsailApiError(
+      ctx.operation,
+      ctx.region,
+      name,
+      `${where} rejected the credentials (${name}: ${detail}). Refresh them (e.g. \`aws sso login\` or a new session token) or check AWS_PROFILE and the access key in use.`,
+      status,
+    );
+  }
+  if (name === "ThrottlingException" || status === 429) {
+    return new LightsailApiError(ctx.operation, ctx.region, name, `${where} kept throttling${tries} (${name}). Try again later or run fewer lookups at once.`, status);
+  }
+  if (name === "RegionSetupInProgressException") {
+    return new LightsailApiError(ctx.operation, ctx.region, name, `${where}: Lightsail is still setting up this region for the account${tries}. Try again in a few minutes.`, status);
+  }
+  if (name === "InvalidInputException") {
+    return new LightsailApiError(ctx.operation, ctx.region, name, `${where} refused the request as invalid: ${detail}`, status);
+  }
+  const transport = code && TRANSPORT_CODES.has(code) ? code : name === "TimeoutError" || name === "RequestTimeout" ? name : undefined;
+  if (transport) {
+    return new LightsailApiError(
+      ctx.operation,
+      ctx.region,
+      transport,
+      `Could not reach ${where}${tries} (${transport}). Check the network, and the endpoint override (AWS_ENDPOINT_URL_LIGHTSAIL) if you set one.`,
+      status,
+    );
+  }
+  if (status === undefined && (name === "SyntaxError" || /JSON|Unexpected|deserializ/i.test(detail))) {
+    return new LightsailApiError(ctx.operation, ctx.region, "MalformedResponse", `${where} returned a response that could not be read (${detail}).`, status);
+  }
+  if (status !== undefined && status >= 500) {
+    return new LightsailApiError(ctx.operation, ctx.region, name, `${where} failed on the service side${tries} (${name}, HTTP ${status}): ${detail}. Try again later.`, status);
+  }
+  return new LightsailApiError(ctx.operation, ctx.region, name, `${where} failed (${name}${status ? `, HTTP ${status}` : ""}): ${detail}`, status);
+}

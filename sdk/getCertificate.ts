@@ -1,0 +1,76 @@
+import * as pulumi from "@pulumi/pulumi";
+import { findCertificate } from "../provider/lookup";
+import type { Certificate, CertificateStatus } from "../provider/types";
+import { processContext } from "./context";
+import { invokeOutput } from "./invoke-output";
+
+/** Arguments of {@link getCertificate}. Give `name`, `domainName`, or both. */
+export interface GetCertificateArgs {
+  /** Exact certificate name (case-sensitive). A name lookup costs one request. */
+  name?: string;
+  /**
+   * Domain the certificate is for; compared case-insensitively, one trailing dot ignored.
+   * A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
+   */
+  domainName?: string;
+  /** Domains the certificate must all cover (its primary domain or SANs). */
+  subjectAlternativeNames?: string[];
+  /**
+   * Statuses to accept.
+   * @defaultValue `["ISSUED"]`
+   */
+  statuses?: CertificateStatus[];
+  /**
+   * When several certificates match, take the most recent (latest `notBefore`, then
+   * `issuedAt`, `createdAt`, name) instead of failing.
+   * @defaultValue false
+   */
+  mostRecent?: boolean;
+  /** Fail unless the chosen certificate stays valid at least this many days from now. */
+  minDaysValid?: number;
+  /** Tags that must all be present with exactly these values. */
+  tags?: Record<string, string>;
+  /** Region; otherwise the stack's `aws:region`, otherwise the AWS SDK chain. */
+  region?: string;
+}
+
+/** {@link GetCertificateArgs} where every field may be a `pulumi.Input`. */
+export type GetCertificateOutputArgs = {
+  [K in keyof GetCertificateArgs]?: pulumi.Input<NonNullable<GetCertificateArgs[K]>>;
+};
+
+/**
+ * Finds the one Lightsail certificate that matches, ISSUED by default, reading every page of
+ * `GetCertificates`. Lookups in one process share scans.
+ *
+ * @throws InvalidArgumentError for a bad argument (before any request)
+ * @throws CertificateNotFoundError, AmbiguousCertificateError, CertificateExpiringError,
+ *   AccessDeniedError, PaginationError, LightsailApiError, RegionNotSetError
+ * @example
+ * ```ts
+ * import { getCertificate } from "pulumi-lightsail-certificates";
+ * const cert = await getCertificate({ domainName: "example.com", region: "us-east-1", minDaysValid: 30 });
+ * console.log(cert.name, cert.notAfter, cert.daysUntilExpiry);
+ * ```
+ */
+export async function getCertificate(args: GetCertificateArgs, _opts?: pulumi.InvokeOptions): Promise<Certificate> {
+  return findCertificate(processContext(), args);
+}
+
+/**
+ * The Output form of {@link getCertificate}: arguments may be Inputs; `dependsOn` is honoured;
+ * the result stays unknown while an argument is unknown at preview.
+ * @example
+ * ```ts
+ * import * as aws from "@pulumi/aws";
+ * import { getCertificateOutput } from "pulumi-lightsail-certificates";
+ * const cert = getCertificateOutput({ domainName: "example.com", region: "us-east-1" });
+ * new aws.lightsail.Distribution("cdn", { certificateName: cert.name, ... });
+ * ```
+ */
+export function getCertificateOutput(
+  args: GetCertificateOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<Certificate> {
+  return invokeOutput(args, opts, (plain, o) => getCertificate(plain as GetCertificateArgs, o));
+}

@@ -1,0 +1,59 @@
+import * as pulumi from "@pulumi/pulumi";
+import { findLoadBalancerCertificate } from "../provider/load-balancer";
+import type { LoadBalancerTlsCertificate, LoadBalancerTlsCertificateStatus } from "../provider/types";
+import { processContext } from "./context";
+import { invokeOutput } from "./invoke-output";
+
+/** Arguments of {@link getLoadBalancerTlsCertificate}. */
+export interface GetLoadBalancerTlsCertificateArgs {
+  /** The Lightsail load balancer whose certificates are read. */
+  loadBalancerName: string;
+  /** Exact certificate name. */
+  name?: string;
+  /** Domain (same comparison as `getCertificate`). */
+  domainName?: string;
+  /**
+   * Statuses to accept.
+   * @defaultValue `["ISSUED"]`
+   */
+  statuses?: LoadBalancerTlsCertificateStatus[];
+  /** Region; otherwise the stack's `aws:region`, otherwise the AWS SDK chain. */
+  region?: string;
+}
+
+/** {@link GetLoadBalancerTlsCertificateArgs} where every field may be a `pulumi.Input`. */
+export type GetLoadBalancerTlsCertificateOutputArgs = {
+  [K in keyof GetLoadBalancerTlsCertificateArgs]: pulumi.Input<GetLoadBalancerTlsCertificateArgs[K]>;
+};
+
+/**
+ * Finds one TLS certificate of a Lightsail load balancer (`GetLoadBalancerTlsCertificates`).
+ * Without `name` or `domainName`, the load balancer's only certificate in the accepted statuses.
+ * @example
+ * ```ts
+ * import { getLoadBalancerTlsCertificate } from "pulumi-lightsail-certificates";
+ * const cert = await getLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", domainName: "example.com" });
+ * console.log(cert.name, cert.isAttached, cert.notAfter);
+ * ```
+ */
+export async function getLoadBalancerTlsCertificate(
+  args: GetLoadBalancerTlsCertificateArgs,
+  _opts?: pulumi.InvokeOptions,
+): Promise<LoadBalancerTlsCertificate> {
+  return findLoadBalancerCertificate(processContext(), args);
+}
+
+/**
+ * The Output form of {@link getLoadBalancerTlsCertificate}.
+ * @example
+ * ```ts
+ * import { getLoadBalancerTlsCertificateOutput } from "pulumi-lightsail-certificates";
+ * const cert = getLoadBalancerTlsCertificateOutput({ loadBalancerName: lb.name, domainName: "example.com" });
+ * ```
+ */
+export function getLoadBalancerTlsCertificateOutput(
+  args: GetLoadBalancerTlsCertificateOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<LoadBalancerTlsCertificate> {
+  return invokeOutput(args, opts, (plain, o) => getLoadBalancerTlsCertificate(plain as GetLoadBalancerTlsCertificateArgs, o));
+}

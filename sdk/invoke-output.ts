@@ -1,0 +1,32 @@
+/**
+ * The Output form of a lookup: runs once every argument is known and every `dependsOn`
+ * resource has been created; stays unknown (never fails) while anything is unknown at preview.
+ * @internal
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+function dependencyOutputs(dependsOn: pulumi.InvokeOutputOptions["dependsOn"]): pulumi.Output<unknown[]> {
+  if (dependsOn === undefined) return pulumi.output([]);
+  return pulumi.output(dependsOn as pulumi.Input<pulumi.Input<pulumi.Resource>[] | pulumi.Input<pulumi.Resource>>).apply((deps) => {
+    const list = (Array.isArray(deps) ? deps : [deps]) as pulumi.Resource[];
+    const waits: pulumi.Output<unknown>[] = [];
+    for (const resource of list) {
+      if (!resource) continue;
+      waits.push(resource.urn);
+      if (pulumi.CustomResource.isInstance(resource)) waits.push(resource.id);
+    }
+    return pulumi.all(waits);
+  });
+}
+
+/** Runs `fn` with the plain arguments once they, and `opts.dependsOn`, are known. */
+export function invokeOutput<A, R>(
+  args: pulumi.Input<A> | undefined,
+  opts: pulumi.InvokeOutputOptions | undefined,
+  fn: (plain: pulumi.Unwrap<A> | undefined, opts: pulumi.InvokeOptions | undefined) => Promise<R>,
+): pulumi.Output<R> {
+  const { dependsOn, ...invokeOpts } = opts ?? {};
+  return pulumi
+    .all([pulumi.output(args), dependencyOutputs(dependsOn)])
+    .apply(([plain]) => fn(plain as pulumi.Unwrap<A> | undefined, invokeOpts)) as pulumi.Output<R>;
+}
