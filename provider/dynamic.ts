@@ -15,6 +15,7 @@ import {
   LookupOutputs,
   queryChanged,
   toLookupInputs,
+  toLookupOutputs,
 } from "./lookup-state";
 import { withDaysUntilExpiry } from "./select";
 import type { Certificate } from "./types";
@@ -79,19 +80,30 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
   return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };
 }
 
-function outputsOf(inputs: LookupInputs, now: Date): LookupOutputs {
-  return withDaysUntilExpiry({ ...inputs } as LookupOutputs, now);
+/**
+ * The outputs for checked inputs: the rest of the certificate comes from the same search, which
+ * the shared cache answers without a request when `check` ran moments before in this process.
+ */
+async function outputsOf(inputs: LookupInputs): Promise<LookupOutputs> {
+  const query = queryOf(inputs as Record<string, unknown>);
+  const { query: parsed, problems } = checkCertificateArgs(query, true);
+  if (!parsed || !inputs.arn) {
+    throw new Error(`CertificateLookup: the search was not resolved by check (${problems[0]?.reason ?? "no certificate"})`);
+  }
+  const cert = await findCertificateByQuery(ctx(), parsed);
+  const base = cert.arn === inputs.arn ? cert : ({ inUseResourceCount: 0, domainValidationRecords: [], tags: {} } as unknown as Certificate);
+  return withDaysUntilExpiry(toLookupOutputs(inputs, base), ctx().now());
 }
 
 /** Records the resolved certificate; the id is its ARN. Creates nothing in Lightsail. */
 export async function create(inputs: LookupInputs): Promise<dynamic.CreateResult<LookupOutputs>> {
-  if (!inputs.arn) throw new Error("CertificateLookup: check did not resolve a certificate (this is a bug)");
-  return { id: inputs.arn, outs: outputsOf(inputs, ctx().now()) };
+  const outs = await outputsOf(inputs);
+  return { id: outs.arn, outs };
 }
 
 /** Records the newly resolved certificate. Changes nothing in Lightsail. */
 export async function update(_id: string, _olds: LookupOutputs, news: LookupInputs): Promise<dynamic.UpdateResult<LookupOutputs>> {
-  return { outs: outputsOf(news, ctx().now()) };
+  return { outs: await outputsOf(news) };
 }
 
 /** Runs the stored search again (refresh). A certificate that is gone fails with a clear message. */
@@ -113,7 +125,7 @@ export async function read(id: string, props: LookupOutputs): Promise<dynamic.Re
     throw err;
   }
   const inputs = toLookupInputs(query, cert);
-  return { id: cert.arn, props: outputsOf(inputs, ctx().now()) };
+  return { id: cert.arn, props: withDaysUntilExpiry(toLookupOutputs(inputs, cert), ctx().now()), inputs: inputs as LookupOutputs };
 }
 
 /** A lookup owns nothing: deleting it sends no request. */

@@ -1,9 +1,11 @@
 /**
  * What a CertificateLookup holds, and how two holdings compare. Pure.
  *
- * Checked inputs = `{ query, ...certificate }` without `daysUntilExpiry`, so that preview and
- * policies see the resolved certificate. Outputs add `daysUntilExpiry`, measured when the
- * resource was last created, updated or refreshed.
+ * Checked inputs = `{ query }` plus the certificate properties that identify it and its validity
+ * ({@link COMPARED_PROPERTIES}), so that preview and policies see the resolved certificate and
+ * the engine's display of an update names exactly the properties that changed. Outputs add the
+ * rest of the certificate (counts, validation records, ...) and `daysUntilExpiry`, measured
+ * when the resource was last created, updated or refreshed.
  */
 import type { Certificate } from "./types";
 
@@ -14,7 +16,7 @@ export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export type LookupQueryInputs = Record<string, unknown>;
 
 /** Checked inputs of a CertificateLookup. */
-export type LookupInputs = { query: LookupQueryInputs } & Partial<Omit<Certificate, "daysUntilExpiry">>;
+export type LookupInputs = { query: LookupQueryInputs } & Partial<Pick<Certificate, ComparedProperty>>;
 
 /** Outputs of a CertificateLookup. */
 export type LookupOutputs = { query: LookupQueryInputs } & Certificate;
@@ -42,6 +44,9 @@ export const COMPARED_PROPERTIES = [
   "revocationReason",
   "tags",
 ] as const;
+
+/** One of {@link COMPARED_PROPERTIES}. */
+export type ComparedProperty = (typeof COMPARED_PROPERTIES)[number];
 
 /** Whether `value` is, or contains, a value unknown at preview. */
 export function containsUnknown(value: unknown, depth = 0): boolean {
@@ -73,6 +78,12 @@ export function queryChanged(olds: Record<string, unknown>, news: Record<string,
 
 /** Checked inputs for a resolved certificate. */
 export function toLookupInputs(query: LookupQueryInputs, cert: Certificate): LookupInputs {
-  const { daysUntilExpiry: _days, ...rest } = cert;
-  return { query, ...rest };
+  const inputs: Record<string, unknown> = { query };
+  for (const key of COMPARED_PROPERTIES) if (cert[key] !== undefined) inputs[key] = cert[key];
+  return inputs as LookupInputs;
+}
+
+/** Outputs: the whole certificate, with the checked inputs' values where both have one. */
+export function toLookupOutputs(inputs: LookupInputs, cert: Certificate): LookupOutputs {
+  return { ...cert, ...inputs } as LookupOutputs;
 }
