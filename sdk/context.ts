@@ -35,8 +35,9 @@ export function processContext(): LookupContext {
 }
 
 /**
- * Forgets every cached scan, so the next lookup reads Lightsail again. Scans are otherwise
- * reused for 30 seconds after they complete (and shared while in flight).
+ * Forgets every cached scan and client, so the next lookup reads Lightsail again with the
+ * configuration chain as it is now. Scans are otherwise reused for 30 seconds after they
+ * complete (and shared while in flight).
  * @example
  * ```ts
  * import { resetLookupCache } from "pulumi-lightsail-certificates";
@@ -45,4 +46,5 @@ export function processContext(): LookupContext {
  */
 export function resetLookupCache(): void {
   shared?.cache.clear();
+  shared = undefined;
 }
