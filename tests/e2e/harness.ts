@@ -1,0 +1,432 @@
+/**
+ * Runs the real Pulumi CLI against a throwaway copy of a program, offline and isolated.
+ *
+ * Every workspace gets its own temporary directory under `<repo>/.pulumi-test/` (git-ignored)
+ * holding a copy of the program (so that `Pulumi.<stack>.yaml` never lands in the source tree,
+ * and `@pulumi/pulumi` and friends still resolve from the repository's node_modules by walking
+ * up), a `PULUMI_HOME` and a file-backend state directory. The CLI runs with a clean environment:
+ * only PATH (with the CLI's bin dir first), HOME, locale and temp-dir variables pass through; the
+ * caller's `AWS_*` and other variables do not, so anything the program needs (e.g. the
+ * emulator's endpoint and credentials) must be passed in `env`.
+ *
+ * The CLI comes from `scripts/ensure-pulumi-cli.js` (npm test's pretest runs it); call
+ * {@link assertPulumiCli} in a `before` hook to fail clearly when it is missing.
+ */
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+const cliPaths = require("../../scripts/pulumi-cli-paths") as {
+  repoRoot: string;
+  pinnedPulumiVersion(): string;
+  cliBinDir(version?: string): string;
+  REQUIRED_EXECUTABLES: string[];
+};
+
+export const REPO_ROOT: string = cliPaths.repoRoot;
+export const PULUMI_VERSION: string = cliPaths.pinnedPulumiVersion();
+/** Where ensure-pulumi-cli.js puts the CLI when it is not already on PATH. */
+export const PULUMI_BIN_DIR: string = cliPaths.cliBinDir(PULUMI_VERSION);
+
+const DEFAULT_TIMEOUT_MS = 240_000;
+const PASSTHROUGH_ENV = [
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TMPDIR",
+  "TMP",
+  "TEMP",
+  "LANG",
+  "LC_ALL",
+  "LC_CTYPE",
+  "TZ",
+];
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Resolve (instead of reject) when the command exits non-zero; reject when it succeeds. */
+  expectFailure?: boolean;
+  /** Kill the command (and everything it started) after this long; default 240 s. */
+  timeoutMs?: number;
+  /** Extra environment for this command only. */
+  env?: Record<string, string>;
+}
+
+export interface WorkspaceOptions {
+  /** Directory holding Pulumi.yaml. */
+  programDir: string;
+  /** Stack name; default "e2e". */
+  stack?: string;
+  /** Environment for every command (e.g. the emulator's endpoint and credentials). */
+  env?: Record<string, string>;
+  /** Stack config set after `stack init` (`pulumi config set`). */
+  config?: Record<string, string>;
+  /** Stack config set as secrets (`pulumi config set --secret`). */
+  secretConfig?: Record<string, string>;
+  /**
+   * Run in programDir itself instead of a copy (for programs that import files outside their
+   * directory). cleanup() then removes the `Pulumi.<stack>.yaml` that `stack init` wrote.
+   */
+  inPlace?: boolean;
+}
+
+/** One step of `pulumi preview --json`. */
+export interface PreviewStep {
+  op: string;
+  urn: string;
+  provider?: string;
+  oldState?: StepState;
+  newState?: StepState;
+  detailedDiff?: Record<string, { kind: string; inputDiff?: boolean }> | null;
+  diffReasons?: string[] | null;
+  replaceReasons?: string[] | null;
+}
+
+export interface StepState {
+  urn: string;
+  type: string;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
+/** The parts of `pulumi preview --json` output the tests read. */
+export interface PreviewJson {
+  steps: PreviewStep[];
+  changeSummary: Record<string, number>;
+  config?: Record<string, string>;
+  diagnostics?: Array<{ urn?: string; message: string; severity: string }>;
+}
+
+/** The parts of `pulumi stack export` output the tests read. */
+export interface StateExport {
+  version: number;
+  deployment: {
+    resources?: Array<{
+      urn: string;
+      type: string;
+      id?: string;
+      custom?: boolean;
+      inputs?: Record<string, unknown>;
+      outputs?: Record<string, unknown>;
+    }>;
+  };
+}
+
+export interface PulumiWorkspace {
+  /** Directory the CLI runs in (the program copy, or programDir with inPlace). */
+  dir: string;
+  stack: string;
+  /** Runs `pulumi --non-interactive --color=never <args>` in dir. */
+  run(args: string[], opts?: RunOptions): Promise<RunResult>;
+  /** `pulumi up --yes --skip-preview`. */
+  up(extra?: string[], opts?: RunOptions): Promise<RunResult>;
+  /** `pulumi preview`. */
+  preview(extra?: string[], opts?: RunOptions): Promise<RunResult>;
+  /** `pulumi preview --json`, parsed. */
+  previewJson(extra?: string[], opts?: RunOptions): Promise<PreviewJson>;
+  /** `pulumi refresh --yes --skip-preview`. */
+  refresh(extra?: string[], opts?: RunOptions): Promise<RunResult>;
+  /** `pulumi destroy --yes --skip-preview`. */
+  destroy(extra?: string[], opts?: RunOptions): Promise<RunResult>;
+  /** `pulumi config set [--secret] -- key value`. */
+  setConfig(key: string, value: string, opts?: { secret?: boolean }): Promise<void>;
+  /** `pulumi stack output --json --show-secrets`, parsed. */
+  stackOutputs<T = Record<string, unknown>>(): Promise<T>;
+  /** `pulumi stack export --show-secrets`, parsed. */
+  exportState(): Promise<StateExport>;
+  /** Kills commands still running and removes the temporary directories. Idempotent. */
+  cleanup(): Promise<void>;
+}
+
+/** PATH with the cached CLI's bin dir first. */
+function cliPath(): string {
+  return [PULUMI_BIN_DIR, process.env.PATH ?? ""].join(path.delimiter);
+}
+
+function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = { PATH: cliPath() };
+  for (const key of PASSTHROUGH_ENV) {
+    const v = process.env[key];
+    if (v !== undefined) env[key] = v;
+  }
+  return env;
+}
+
+/** Fails with instructions unless `pulumi version` answers the pinned version with the harness's PATH. */
+export async function assertPulumiCli(): Promise<void> {
+  const hint =
+    "run `node scripts/ensure-pulumi-cli.js` (npm test's pretest does) to build or locate the Pulumi CLI";
+  for (const exe of cliPaths.REQUIRED_EXECUTABLES) {
+    const found = cliPath()
+      .split(path.delimiter)
+      .some((d) => d !== "" && isExecutable(path.join(d, exe)));
+    if (!found) throw new Error(`${exe} is not in ${PULUMI_BIN_DIR} nor on PATH: ${hint}`);
+  }
+  const env = { ...baseEnv(), PULUMI_SKIP_UPDATE_CHECK: "true" };
+  const r = await spawnWithTimeout("pulumi", ["version"], { cwd: REPO_ROOT, env, timeoutMs: 60_000 });
+  if (r.code !== 0 || r.stdout.trim() !== `v${PULUMI_VERSION}`) {
+    throw new Error(
+      `pulumi version answered ${JSON.stringify(r.stdout.trim() || r.stderr)}, want v${PULUMI_VERSION}: ${hint}`,
+    );
+  }
+}
+
+function isExecutable(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the stack and sets its config; call cleanup() in `after`. */
+export async function createPulumiWorkspace(opts: WorkspaceOptions): Promise<PulumiWorkspace> {
+  const stack = opts.stack ?? "e2e";
+  const programDir = path.resolve(opts.programDir);
+  if (!fs.existsSync(path.join(programDir, "Pulumi.yaml")))
+    throw new Error(`no Pulumi.yaml in ${programDir}`);
+
+  const base = path.join(REPO_ROOT, ".pulumi-test");
+  fs.mkdirSync(base, { recursive: true });
+  const root = fs.mkdtempSync(path.join(base, "ws-"));
+  const home = path.join(root, "home");
+  const state = path.join(root, "state");
+  fs.mkdirSync(home);
+  fs.mkdirSync(state);
+  const stackFile = `Pulumi.${stack}.yaml`;
+  let dir: string;
+  let createdStackFile: string | undefined;
+  if (opts.inPlace) {
+    dir = programDir;
+    if (!fs.existsSync(path.join(dir, stackFile))) createdStackFile = path.join(dir, stackFile);
+  } else {
+    dir = path.join(root, "program");
+    fs.cpSync(programDir, dir, {
+      recursive: true,
+      filter: (src) => !["node_modules", ".git", stackFile].includes(path.basename(src)),
+    });
+  }
+
+  const env: Record<string, string> = {
+    ...baseEnv(),
+    PULUMI_HOME: home,
+    PULUMI_BACKEND_URL: `file://${state}`,
+    PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    NO_COLOR: "1",
+    // ts-node without type checking (npm run lint type-checks the programs); pass "false" in env
+    // to have the program type-checked at run time as `pulumi` does by default.
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    ...opts.env,
+  };
+  const running = new Set<Promise<RunResult>>();
+  const killers = new Set<() => void>();
+  let cleaned = false;
+
+  const run = async (args: string[], runOpts: RunOptions = {}): Promise<RunResult> => {
+    if (cleaned) throw new Error("workspace already cleaned up");
+    const fullArgs = ["--non-interactive", "--color=never", ...args];
+    const p = spawnWithTimeout("pulumi", fullArgs, {
+      cwd: dir,
+      env: { ...env, ...runOpts.env },
+      timeoutMs: runOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      onKill: killers,
+    });
+    running.add(p);
+    let r: RunResult;
+    try {
+      r = await p;
+    } finally {
+      running.delete(p);
+    }
+    const failed = r.code !== 0;
+    if (failed !== Boolean(runOpts.expectFailure)) {
+      throw new Error(
+        `pulumi ${args.join(" ")} ${failed ? `exited ${r.code}` : "succeeded but a failure was expected"}\n` +
+          `--- stdout (tail) ---\n${tail(r.stdout)}\n--- stderr (tail) ---\n${tail(r.stderr)}`,
+      );
+    }
+    return r;
+  };
+
+  const withStack = (args: string[]) => [...args, "--stack", stack];
+
+  await run(["stack", "init", stack]);
+  const ws: PulumiWorkspace = {
+    dir,
+    stack,
+    run,
+    up: (extra = [], o) => run(withStack(["up", "--yes", "--skip-preview", ...extra]), o),
+    preview: (extra = [], o) => run(withStack(["preview", ...extra]), o),
+    previewJson: async (extra = [], o) => {
+      const r = await run(withStack(["preview", "--json", ...extra]), o);
+      return JSON.parse(r.stdout) as PreviewJson;
+    },
+    refresh: (extra = [], o) => run(withStack(["refresh", "--yes", "--skip-preview", ...extra]), o),
+    destroy: (extra = [], o) => run(withStack(["destroy", "--yes", "--skip-preview", ...extra]), o),
+    setConfig: async (key, value, o = {}) => {
+      await run(["config", "set", "--stack", stack, ...(o.secret ? ["--secret"] : []), "--", key, value]);
+    },
+    stackOutputs: async <T>() => {
+      const r = await run(withStack(["stack", "output", "--json", "--show-secrets"]));
+      return JSON.parse(r.stdout) as T;
+    },
+    exportState: async () => {
+      const r = await run(withStack(["stack", "export", "--show-secrets"]));
+      return JSON.parse(r.stdout) as StateExport;
+    },
+    cleanup: async () => {
+      if (cleaned) return;
+      cleaned = true;
+      for (const kill of killers) kill();
+      await Promise.allSettled([...running]);
+      if (createdStackFile) fs.rmSync(createdStackFile, { force: true });
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+  try {
+    for (const [k, v] of Object.entries(opts.config ?? {})) await ws.setConfig(k, v);
+    for (const [k, v] of Object.entries(opts.secretConfig ?? {})) await ws.setConfig(k, v, { secret: true });
+  } catch (err) {
+    await ws.cleanup();
+    throw err;
+  }
+  return ws;
+}
+
+/**
+ * Names of the inputs that differ between a step's old and new state (the dynamic-provider host
+ * reports no detailedDiff, so this compares inputs; `__provider` is left out).
+ */
+export function changedInputs(step: PreviewStep): string[] {
+  if (step.detailedDiff && Object.keys(step.detailedDiff).length > 0)
+    return Object.keys(step.detailedDiff).sort();
+  if (step.diffReasons && step.diffReasons.length > 0) return [...step.diffReasons].sort();
+  const olds = step.oldState?.inputs ?? {};
+  const news = step.newState?.inputs ?? {};
+  return [...new Set([...Object.keys(olds), ...Object.keys(news)])]
+    .filter((k) => k !== "__provider" && JSON.stringify(olds[k]) !== JSON.stringify(news[k]))
+    .sort();
+}
+
+function tail(text: string, lines = 40): string {
+  return text.split("\n").slice(-lines).join("\n");
+}
+
+/**
+ * Pids of all descendants of pid (Linux /proc). The CLI starts its plugins in process groups of
+ * their own, so killing the CLI's group alone would leave the language host, the program and the
+ * dynamic-provider host running.
+ */
+function descendants(pid: number): number[] {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  const children = new Map<number, number[]>();
+  for (const e of entries) {
+    try {
+      const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(e));
+      children.set(ppid, list);
+    } catch {
+      // the process exited meanwhile
+    }
+  }
+  const out: number[] = [];
+  const stack = [pid];
+  while (stack.length > 0) {
+    for (const c of children.get(stack.pop() as number) ?? []) {
+      out.push(c);
+      stack.push(c);
+    }
+  }
+  return out;
+}
+
+function killPids(pids: number[]): void {
+  for (const p of pids) {
+    for (const target of [-p, p]) {
+      try {
+        process.kill(target, "SIGKILL");
+      } catch {
+        // already gone, or not a group leader
+      }
+    }
+  }
+}
+
+function spawnWithTimeout(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: Record<string, string>; timeoutMs: number; onKill?: Set<() => void> },
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: opts.env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    let timedOut = false;
+    let doomed: number[] = [];
+    const kill = () => {
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+        killPids([child.pid, ...descendants(child.pid)]);
+      }
+    };
+    opts.onKill?.add(kill);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid === undefined) return;
+      // Remember everything the CLI started (plugins run in process groups of their own and are
+      // orphaned when the CLI exits), give the CLI 5 s to cancel, then kill them all.
+      doomed = [child.pid, ...descendants(child.pid)];
+      try {
+        process.kill(-child.pid, "SIGINT");
+      } catch {
+        // gone
+      }
+      setTimeout(() => killPids(doomed), 5_000).unref();
+    }, opts.timeoutMs);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      opts.onKill?.delete(kill);
+      reject(new Error(`could not run ${cmd}: ${err.message}`));
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      opts.onKill?.delete(kill);
+      if (timedOut) {
+        killPids(doomed);
+        reject(
+          new Error(
+            `${cmd} ${args.join(" ")} timed out after ${opts.timeoutMs} ms\n` +
+              `--- stdout (tail) ---\n${tail(stdout)}\n--- stderr (tail) ---\n${tail(stderr)}`,
+          ),
+        );
+        return;
+      }
+      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
+  });
+}
