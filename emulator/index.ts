@@ -1,0 +1,31 @@
+/**
+ * A local Amazon Lightsail emulator: AWS JSON 1.1 over HTTP with SigV4 verification, for
+ * `GetCertificates` and `GetLoadBalancerTlsCertificates`, with fixtures, fault injection, an
+ * admin API and a call log. See emulator/README.md.
+ */
+export { startEmulator, type EmulatorOptions, type RunningEmulator } from "./server";
+export { EMULATOR_CREDENTIALS, type EmulatorCredentials } from "./credentials";
+export { DEFAULT_CONFIG, type EmulatorConfig } from "./config";
+export type { NotFoundMode } from "./operations";
+export { FAULT_KINDS, type FaultKind, type FaultRule } from "./faults";
+export type { CallRecord } from "./call-log";
+export { FixtureError, validateFixtureDocument } from "./fixture-validation";
+export type {
+  CertificateFixture,
+  FixtureDocument,
+  FixtureDomainValidationRecord,
+  FixtureRenewalSummary,
+  FixtureTag,
+  FixtureTimestamp,
+  FixtureResourceRecord,
+  LoadBalancerFixture,
+  LoadBalancerTlsCertificateFixture,
+} from "./fixtures";
+export {
+  makeCertificate,
+  makeLoadBalancerTlsCertificate,
+  type BuilderTimestamp,
+  type MakeCertificateInput,
+  type MakeLoadBalancerTlsCertificateInput,
+} from "./builders";
+export { LIGHTSAIL_REGIONS } from "./regions";
