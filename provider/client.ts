@@ -52,6 +52,9 @@ export function createLightsailClient(options: ClientOptions = {}): LightsailCli
     retryMode: "standard",
     requestHandler: {
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without this, @smithy/node-http-handler only logs a warning when requestTimeout passes
+      // and a hung endpoint would hang the lookup.
+      throwOnRequestTimeout: true,
       connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
     },
   };

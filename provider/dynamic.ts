@@ -60,13 +60,7 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
   if (containsUnknown(query)) return { inputs: { query } };
   const { query: parsed, problems } = checkCertificateArgs(query, true);
   if (!parsed) {
-    // Copy the offending values to the top level so the engine's message shows them.
-    const shown: Record<string, unknown> = { query };
-    for (const p of problems) {
-      const top = p.property.split(/[.[]/)[0];
-      if (top in query) shown[top] = query[top];
-    }
-    return { inputs: shown as LookupInputs, failures: problems.map((p) => ({ property: p.property, reason: p.reason })) };
+    return { inputs: { query }, failures: problems.map((p) => ({ property: p.property, reason: p.reason })) };
   }
   const cert = await findCertificateByQuery(ctx(), parsed);
   return { inputs: toLookupInputs(query, cert) };

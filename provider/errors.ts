@@ -22,6 +22,16 @@ export class LightsailCertificateError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
+
+  /**
+   * How `util.inspect` (and so the Pulumi CLI's report of a failed program) shows the error:
+   * its stack as is. Node 20.20's own error formatting loops until memory runs out (about 80 s,
+   * then a RangeError) on source-mapped frames such as `node_modules/@pulumi/output.ts:516`,
+   * which every error thrown inside an `Output.apply` carries in a Pulumi program.
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.stack ?? `${this.name}: ${this.message}`;
+  }
 }
 
 /** An argument is missing, of the wrong type or malformed. Thrown before any request. */

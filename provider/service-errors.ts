@@ -52,7 +52,7 @@ function nameOf(err: SdkLikeError): string {
 export function isNotFoundError(err: unknown): boolean {
   if (!err || typeof err !== "object") return false;
   const e = err as SdkLikeError;
-  if (e.name === "NotFoundException" || e.code === "DoesNotExist" || e.code === "NotFound") return true;
+  if (e.name === "NotFoundException" || e.name === "DoesNotExist" || e.code === "DoesNotExist" || e.code === "NotFound") return true;
   return typeof e.message === "string" && /DoesNotExist|does not exist/i.test(e.message) && e.$metadata !== undefined;
 }
 

@@ -39,7 +39,7 @@ describe("CertificateLookup provider (mocked client)", () => {
       failures!.map((f) => f.property),
       ["domainName", "statuses[0]", "minDaysValid"],
     );
-    assert.equal((inputs as Record<string, unknown>).domainName, "https://x.com");
+    assert.deepEqual(inputs, { query: { domainName: "https://x.com", minDaysValid: -1, statuses: ["issued"] } });
     assert.equal(account.requests.length, 0);
   });
 

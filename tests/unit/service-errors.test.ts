@@ -58,3 +58,12 @@ describe("service error translation", () => {
     assert.equal(text, "at <endpoint> from <address> key <access-key> <address>");
   });
 });
+
+describe("error display", () => {
+  it("util.inspect shows the package's errors by their stack, without Node 20's module marking", () => {
+    const util = require("node:util") as typeof import("node:util");
+    const err = new PaginationError("loop", 3);
+    err.stack = `PaginationError: loop\n    at applyHelperAsync (/x/node_modules/@pulumi/output.ts:516:31)`;
+    assert.equal(util.inspect(err, { colors: true }), err.stack);
+  });
+});
