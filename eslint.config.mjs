@@ -4,7 +4,14 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "**/node_modules/**", "examples/**/bin/**", "policy/bin/**"],
+    ignores: [
+      "dist/**",
+      "**/node_modules/**",
+      "**/.tmp/**",
+      ".pulumi-test/**",
+      "examples/**/bin/**",
+      "policy/bin/**",
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -12,7 +19,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["examples/*/index.ts", "policy/*.ts"],
+          allowDefaultProject: [],
         },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -68,7 +68,8 @@ export function createLightsailClient(options: ClientOptions = {}): LightsailCli
         return await next(args);
       } catch (err) {
         const e = err as { name?: string; $retryable?: { throttling?: boolean } };
-        if (e && typeof e === "object" && e.name && RETRYABLE_AS_THROTTLING.has(e.name)) e.$retryable = { throttling: true };
+        if (e && typeof e === "object" && e.name && RETRYABLE_AS_THROTTLING.has(e.name))
+          e.$retryable = { throttling: true };
         throw err;
       }
     },

@@ -23,8 +23,8 @@ export function describeDomainProblem(domain: string): string | undefined {
     return `"${domain}" has a URL scheme; give the bare domain (e.g. "${domain.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split(/[/:]/)[0]}")`;
   if (domain.includes("/")) return `"${domain}" contains a path; give the bare domain`;
   if (domain.includes(":")) return `"${domain}" contains a port or is an IPv6 address; give a bare domain`;
-  if (domain.startsWith("*")) return `"${domain}" is a wildcard; Lightsail certificates do not support wildcard names`;
-  // eslint-disable-next-line no-control-regex
+  if (domain.startsWith("*"))
+    return `"${domain}" is a wildcard; Lightsail certificates do not support wildcard names`;
   if (/[^\x00-\x7f]/.test(domain))
     return `"${domain}" is not ASCII; give its punycode form (e.g. xn--...), as Lightsail stores it`;
   const name = normalizeDomain(domain);

@@ -55,7 +55,10 @@ function queryOf(inputs: Record<string, unknown>): Record<string, unknown> {
  * Validates the search and resolves the certificate, so that the checked inputs (what a preview
  * and a policy see) already hold it. Each bad argument is a failure naming it.
  */
-export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<LookupInputs>> {
+export async function check(
+  _olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Promise<{ inputs: LookupInputs; failures?: dynamic.CheckFailure[] }> {
   const query = queryOf(news);
   if (containsUnknown(query)) return { inputs: { query } };
   const { query: parsed, problems } = checkCertificateArgs(query, true);
@@ -67,7 +70,11 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
 }
 
 /** Reports exactly the certificate properties that changed; ignores the provider's own code. */
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
+export async function diff(
+  _id: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Promise<dynamic.DiffResult> {
   if (containsUnknown(news)) return { changes: true };
   const changed = changedProperties(olds, news);
   if (queryChanged(olds, news)) changed.push("query");
@@ -82,29 +89,44 @@ async function outputsOf(inputs: LookupInputs): Promise<LookupOutputs> {
   const query = queryOf(inputs as Record<string, unknown>);
   const { query: parsed, problems } = checkCertificateArgs(query, true);
   if (!parsed || !inputs.arn) {
-    throw new Error(`CertificateLookup: the search was not resolved by check (${problems[0]?.reason ?? "no certificate"})`);
+    throw new Error(
+      `CertificateLookup: the search was not resolved by check (${problems[0]?.reason ?? "no certificate"})`,
+    );
   }
   const cert = await findCertificateByQuery(ctx(), parsed);
-  const base = cert.arn === inputs.arn ? cert : ({ inUseResourceCount: 0, domainValidationRecords: [], tags: {} } as unknown as Certificate);
+  const base =
+    cert.arn === inputs.arn
+      ? cert
+      : ({ inUseResourceCount: 0, domainValidationRecords: [], tags: {} } as unknown as Certificate);
   return withDaysUntilExpiry(toLookupOutputs(inputs, base), ctx().now());
 }
 
 /** Records the resolved certificate; the id is its ARN. Creates nothing in Lightsail. */
-export async function create(inputs: LookupInputs): Promise<dynamic.CreateResult<LookupOutputs>> {
+export async function create(inputs: LookupInputs): Promise<{ id: string; outs: LookupOutputs }> {
   const outs = await outputsOf(inputs);
   return { id: outs.arn, outs };
 }
 
 /** Records the newly resolved certificate. Changes nothing in Lightsail. */
-export async function update(_id: string, _olds: LookupOutputs, news: LookupInputs): Promise<dynamic.UpdateResult<LookupOutputs>> {
+export async function update(
+  _id: string,
+  _olds: LookupOutputs,
+  news: LookupInputs,
+): Promise<{ outs: LookupOutputs }> {
   return { outs: await outputsOf(news) };
 }
 
 /** Runs the stored search again (refresh). A certificate that is gone fails with a clear message. */
-export async function read(id: string, props: LookupOutputs): Promise<dynamic.ReadResult<LookupOutputs>> {
+export async function read(
+  id: string,
+  props: LookupOutputs,
+): Promise<{ id: string; props: LookupOutputs; inputs: LookupOutputs }> {
   const query = queryOf(props as unknown as Record<string, unknown>);
   const { query: parsed, problems } = checkCertificateArgs(query, true);
-  if (!parsed) throw new Error(`CertificateLookup ${id}: the stored search is invalid: ${problems[0].property} ${problems[0].reason}`);
+  if (!parsed)
+    throw new Error(
+      `CertificateLookup ${id}: the stored search is invalid: ${problems[0].property} ${problems[0].reason}`,
+    );
   let cert: Certificate;
   try {
     cert = await findCertificateByQuery(ctx(), parsed);
@@ -119,7 +141,11 @@ export async function read(id: string, props: LookupOutputs): Promise<dynamic.Re
     throw err;
   }
   const inputs = toLookupInputs(query, cert);
-  return { id: cert.arn, props: withDaysUntilExpiry(toLookupOutputs(inputs, cert), ctx().now()), inputs: inputs as LookupOutputs };
+  return {
+    id: cert.arn,
+    props: withDaysUntilExpiry(toLookupOutputs(inputs, cert), ctx().now()),
+    inputs: inputs as LookupOutputs,
+  };
 }
 
 /** A lookup owns nothing: deleting it sends no request. */

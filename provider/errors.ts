@@ -90,7 +90,12 @@ export class CertificateExpiringError extends LightsailCertificateError {
   readonly daysLeft: number | undefined;
   /** The threshold that was asked for. */
   readonly minDaysValid: number;
-  constructor(certificateName: string, notAfter: string | undefined, daysLeft: number | undefined, minDaysValid: number) {
+  constructor(
+    certificateName: string,
+    notAfter: string | undefined,
+    daysLeft: number | undefined,
+    minDaysValid: number,
+  ) {
     const left =
       daysLeft === undefined
         ? "its expiry date is unknown"

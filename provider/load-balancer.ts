@@ -29,7 +29,10 @@ export function parseLoadBalancerArgs(args: unknown): LoadBalancerQuery {
   const raw = args as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!LB_ARGUMENTS.includes(key) && raw[key] !== undefined)
-      throw new InvalidArgumentError(key, `is not an argument of a load-balancer certificate lookup; known: ${LB_ARGUMENTS.join(", ")}`);
+      throw new InvalidArgumentError(
+        key,
+        `is not an argument of a load-balancer certificate lookup; known: ${LB_ARGUMENTS.join(", ")}`,
+      );
   }
   if (raw.loadBalancerName === undefined) throw new InvalidArgumentError("loadBalancerName", "is required");
   const lbProblem = describeNameProblem(raw.loadBalancerName);
@@ -57,7 +60,10 @@ export function parseLoadBalancerArgs(args: unknown): LoadBalancerQuery {
       throw new InvalidArgumentError("statuses", "must be a non-empty array of statuses");
     raw.statuses.forEach((s: unknown, i) => {
       if (typeof s !== "string" || !LB_STATUSES.includes(s))
-        throw new InvalidArgumentError(`statuses[${i}]`, `${JSON.stringify(s)} is not a status; use one of ${LB_STATUSES.join(", ")}`);
+        throw new InvalidArgumentError(
+          `statuses[${i}]`,
+          `${JSON.stringify(s)} is not a status; use one of ${LB_STATUSES.join(", ")}`,
+        );
     });
     query.statuses = [...new Set(raw.statuses as string[])].sort();
   }
@@ -74,15 +80,22 @@ async function readLoadBalancerCertificates(
   region: string,
   loadBalancerName: string,
 ): Promise<LoadBalancerTlsCertificate[]> {
-  const { GetLoadBalancerTlsCertificatesCommand } = require("@aws-sdk/client-lightsail") as typeof import("@aws-sdk/client-lightsail");
-  const client = ctx.clientFor({ region, profile: ctx.connection.profile, endpoint: ctx.connection.endpoint });
+  const { GetLoadBalancerTlsCertificatesCommand } =
+    require("@aws-sdk/client-lightsail") as typeof import("@aws-sdk/client-lightsail");
+  const client = ctx.clientFor({
+    region,
+    profile: ctx.connection.profile,
+    endpoint: ctx.connection.endpoint,
+  });
   const now = ctx.now();
   try {
     const output = await client.send(new GetLoadBalancerTlsCertificatesCommand({ loadBalancerName }));
     const certs = (output.tlsCertificates ?? [])
       .map((raw) => normalizeLoadBalancerCertificate(raw, loadBalancerName, region, now))
       .filter((c): c is LoadBalancerTlsCertificate => c !== undefined);
-    ctx.debug(`lightsail-certificates: read ${certs.length} TLS certificate(s) of load balancer ${loadBalancerName} in ${region}`);
+    ctx.debug(
+      `lightsail-certificates: read ${certs.length} TLS certificate(s) of load balancer ${loadBalancerName} in ${region}`,
+    );
     return certs;
   } catch (err) {
     if (isNotFoundError(err))
@@ -95,12 +108,17 @@ async function readLoadBalancerCertificates(
 }
 
 /** Finds the one TLS certificate of a load balancer that `args` describe. */
-export async function findLoadBalancerCertificate(ctx: LookupContext, args: unknown): Promise<LoadBalancerTlsCertificate> {
+export async function findLoadBalancerCertificate(
+  ctx: LookupContext,
+  args: unknown,
+): Promise<LoadBalancerTlsCertificate> {
   const query = parseLoadBalancerArgs(args);
   const region = await resolveRegion(ctx, query.region);
   const { profile, endpoint } = ctx.connection;
   const key = JSON.stringify(["lb", profile ?? null, endpoint ?? null, region, query.loadBalancerName]);
-  const { promise } = ctx.cache.get(key, () => readLoadBalancerCertificates(ctx, region, query.loadBalancerName));
+  const { promise } = ctx.cache.get(key, () =>
+    readLoadBalancerCertificates(ctx, region, query.loadBalancerName),
+  );
   const certs = await promise;
   return selectCertificate(certs, query, `${region} (load balancer ${query.loadBalancerName})`, ctx.now());
 }

@@ -16,7 +16,10 @@ export async function findCertificate(ctx: LookupContext, args: unknown): Promis
 }
 
 /** {@link findCertificate} for an already-validated query. */
-export async function findCertificateByQuery(ctx: LookupContext, query: CertificateQuery): Promise<Certificate> {
+export async function findCertificateByQuery(
+  ctx: LookupContext,
+  query: CertificateQuery,
+): Promise<Certificate> {
   const region = await resolveRegion(ctx, query.region);
   const scan = await scanCertificates(ctx, { region, statuses: query.statuses, name: query.name });
   const now = ctx.now();
@@ -45,7 +48,9 @@ export async function listCertificates(
   const certificates = filterCertificates(scan.certificates, query)
     .sort(compareByName)
     .map((c) => withDaysUntilExpiry(c, now))
-    .filter((c) => query.minDaysValid === undefined || (c.daysUntilExpiry ?? -Infinity) >= query.minDaysValid);
+    .filter(
+      (c) => query.minDaysValid === undefined || (c.daysUntilExpiry ?? -Infinity) >= query.minDaysValid,
+    );
   ctx.debug(`lightsail-certificates: ${certificates.length} certificate(s) match in ${region}`);
   return { region, certificates };
 }

@@ -52,7 +52,10 @@ function strings(value: unknown): string[] {
 }
 
 function validationRecords(
-  records: readonly (SdkDomainValidationRecord | LoadBalancerTlsCertificateDomainValidationRecord)[] | undefined | null,
+  records:
+    | readonly (SdkDomainValidationRecord | LoadBalancerTlsCertificateDomainValidationRecord)[]
+    | undefined
+    | null,
 ): DomainValidationRecord[] {
   if (!Array.isArray(records)) return [];
   const out: DomainValidationRecord[] = [];
@@ -63,7 +66,11 @@ function validationRecords(
     const state = (r.dnsRecordCreationState ?? undefined) as Record<string, unknown> | undefined;
     const item: DomainValidationRecord = { domainName: str(r.domainName) ?? "" };
     if (rr && typeof rr === "object")
-      item.resourceRecord = { name: str(rr.name) ?? "", type: str(rr.type) ?? "", value: str(rr.value) ?? "" };
+      item.resourceRecord = {
+        name: str(rr.name) ?? "",
+        type: str(rr.type) ?? "",
+        value: str(rr.value) ?? "",
+      };
     const status = str(r.validationStatus) ?? str(r.status);
     if (status !== undefined) item.validationStatus = status;
     if (state && typeof state === "object" && str(state.code) !== undefined) {
@@ -84,7 +91,11 @@ function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
  * Turns one `GetCertificates` summary into a {@link Certificate}. Returns undefined for an entry
  * with no name, which nothing could reference.
  */
-export function normalizeCertificate(summary: CertificateSummary, region: string, now: Date): Certificate | undefined {
+export function normalizeCertificate(
+  summary: CertificateSummary,
+  region: string,
+  now: Date,
+): Certificate | undefined {
   if (!summary || typeof summary !== "object") return undefined;
   const detail = (summary.certificateDetail ?? {}) as NonNullable<CertificateSummary["certificateDetail"]>;
   const name = str(detail.name) ?? str(summary.certificateName);
@@ -96,7 +107,10 @@ export function normalizeCertificate(summary: CertificateSummary, region: string
     subjectAlternativeNames: strings(detail.subjectAlternativeNames),
     status: str(detail.status) ?? "UNKNOWN",
     region,
-    inUseResourceCount: typeof detail.inUseResourceCount === "number" && Number.isFinite(detail.inUseResourceCount) ? detail.inUseResourceCount : 0,
+    inUseResourceCount:
+      typeof detail.inUseResourceCount === "number" && Number.isFinite(detail.inUseResourceCount)
+        ? detail.inUseResourceCount
+        : 0,
     domainValidationRecords: validationRecords(detail.domainValidationRecords),
     tags: tagsToMap(detail.tags ?? summary.tags),
   };
@@ -108,7 +122,8 @@ export function normalizeCertificate(summary: CertificateSummary, region: string
   put(cert, "notBefore", toIsoTimestamp(detail.notBefore));
   put(cert, "notAfter", toIsoTimestamp(detail.notAfter));
   put(cert, "daysUntilExpiry", daysUntil(cert.notAfter, now));
-  const renewal = detail.renewalSummary && typeof detail.renewalSummary === "object" ? detail.renewalSummary : undefined;
+  const renewal =
+    detail.renewalSummary && typeof detail.renewalSummary === "object" ? detail.renewalSummary : undefined;
   put(cert, "renewalStatus", str(renewal?.renewalStatus));
   put(cert, "renewalStatusReason", str(renewal?.renewalStatusReason));
   put(cert, "eligibleToRenew", str(detail.eligibleToRenew));

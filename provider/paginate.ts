@@ -40,7 +40,8 @@ export async function* paginateCertificates(
   filter: CertificatesFilter,
   options: PaginationOptions = {},
 ): AsyncGenerator<CertificatesPage, void, undefined> {
-  const { GetCertificatesCommand } = require("@aws-sdk/client-lightsail") as typeof import("@aws-sdk/client-lightsail");
+  const { GetCertificatesCommand } =
+    require("@aws-sdk/client-lightsail") as typeof import("@aws-sdk/client-lightsail");
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const where = options.region ? ` in ${options.region}` : "";
   const seen = new Set<string>();
@@ -53,7 +54,8 @@ export async function* paginateCertificates(
         maxPages,
       );
     }
-    const input: GetCertificatesRequest = token === undefined ? { ...filter } : { ...filter, pageToken: token };
+    const input: GetCertificatesRequest =
+      token === undefined ? { ...filter } : { ...filter, pageToken: token };
     const output = await client.send(new GetCertificatesCommand(input));
     yield { page, certificates: output.certificates ?? [] };
     const next = output.nextPageToken;

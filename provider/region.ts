@@ -20,6 +20,7 @@ export async function resolveRegion(ctx: LookupContext, argRegion: string | unde
     ctx.clientFor({ profile: ctx.connection.profile, endpoint: ctx.connection.endpoint }),
   );
   const problem = describeRegionProblem(region);
-  if (problem) throw new InvalidArgumentError("region (from AWS_REGION, AWS_DEFAULT_REGION or the profile)", problem);
+  if (problem)
+    throw new InvalidArgumentError("region (from AWS_REGION, AWS_DEFAULT_REGION or the profile)", problem);
   return region;
 }

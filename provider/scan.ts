@@ -33,12 +33,23 @@ export interface ScanRequest {
 
 function scanKey(ctx: LookupContext, request: ScanRequest): string {
   const { profile, endpoint } = ctx.connection;
-  return JSON.stringify(["certs", profile ?? null, endpoint ?? null, request.region, request.statuses, request.name ?? null]);
+  return JSON.stringify([
+    "certs",
+    profile ?? null,
+    endpoint ?? null,
+    request.region,
+    request.statuses,
+    request.name ?? null,
+  ]);
 }
 
 async function readScan(ctx: LookupContext, request: ScanRequest): Promise<ScanResult> {
   const { region, statuses, name } = request;
-  const client = ctx.clientFor({ region, profile: ctx.connection.profile, endpoint: ctx.connection.endpoint });
+  const client = ctx.clientFor({
+    region,
+    profile: ctx.connection.profile,
+    endpoint: ctx.connection.endpoint,
+  });
   const now = ctx.now();
   const result: ScanResult = { region, certificates: [], pages: 0, skipped: 0 };
   const filter: CertificatesFilter = {
@@ -70,12 +81,19 @@ async function readScan(ctx: LookupContext, request: ScanRequest): Promise<ScanR
  * Reads the certificates for `request`, sharing in-flight and recent scans. A name request is
  * answered from a live full scan of the same statuses when there is one, else with one request.
  */
-export async function scanCertificates(ctx: LookupContext, request: ScanRequest): Promise<ScanResult & { shared: boolean }> {
+export async function scanCertificates(
+  ctx: LookupContext,
+  request: ScanRequest,
+): Promise<ScanResult & { shared: boolean }> {
   if (request.name !== undefined) {
     const full = ctx.cache.peek<ScanResult>(scanKey(ctx, { ...request, name: undefined }));
     if (full) {
       const scan = await full;
-      return { ...scan, certificates: scan.certificates.filter((c) => c.name === request.name), shared: true };
+      return {
+        ...scan,
+        certificates: scan.certificates.filter((c) => c.name === request.name),
+        shared: true,
+      };
     }
   }
   const { promise, shared } = ctx.cache.get(scanKey(ctx, request), () => readScan(ctx, request));

@@ -15,13 +15,28 @@ import type { Certificate } from "./types";
 /** What selection reads of a certificate; both certificate types have it. */
 export type Selectable = Pick<
   Certificate,
-  "arn" | "name" | "domainName" | "subjectAlternativeNames" | "status" | "notAfter" | "notBefore" | "issuedAt" | "createdAt" | "daysUntilExpiry"
+  | "arn"
+  | "name"
+  | "domainName"
+  | "subjectAlternativeNames"
+  | "status"
+  | "notAfter"
+  | "notBefore"
+  | "issuedAt"
+  | "createdAt"
+  | "daysUntilExpiry"
 > & { tags?: Record<string, string> };
 import type { CertificateQuery } from "./validate";
 
 /** The short form of a certificate used in messages. */
-export function toCandidate(cert: Pick<Certificate, "name" | "domainName" | "status" | "notAfter">): CertificateCandidate {
-  const candidate: CertificateCandidate = { name: cert.name, domainName: cert.domainName, status: cert.status };
+export function toCandidate(
+  cert: Pick<Certificate, "name" | "domainName" | "status" | "notAfter">,
+): CertificateCandidate {
+  const candidate: CertificateCandidate = {
+    name: cert.name,
+    domainName: cert.domainName,
+    status: cert.status,
+  };
   if (cert.notAfter !== undefined) candidate.notAfter = cert.notAfter;
   return candidate;
 }
@@ -31,7 +46,9 @@ function formatCandidate(c: CertificateCandidate): string {
 }
 
 function tagsMatch(tags: Record<string, string>, wanted: Record<string, string>): boolean {
-  return Object.entries(wanted).every(([key, value]) => Object.prototype.hasOwnProperty.call(tags, key) && tags[key] === value);
+  return Object.entries(wanted).every(
+    ([key, value]) => Object.prototype.hasOwnProperty.call(tags, key) && tags[key] === value,
+  );
 }
 
 /**
@@ -98,7 +115,11 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The `limit` certificates closest to what `query` asked for (by name or domain), nearest first. */
-export function closestCandidates(certs: readonly Selectable[], query: CertificateQuery, limit = 5): CertificateCandidate[] {
+export function closestCandidates(
+  certs: readonly Selectable[],
+  query: CertificateQuery,
+  limit = 5,
+): CertificateCandidate[] {
   const score = (c: Selectable): number => {
     let best = Infinity;
     if (query.name !== undefined) best = Math.min(best, editDistance(query.name, c.name));
@@ -120,20 +141,28 @@ export function describeQuery(query: CertificateQuery, region: string): string {
   const parts: string[] = [];
   if (query.name !== undefined) parts.push(`name "${query.name}"`);
   if (query.domainName !== undefined) parts.push(`domainName "${query.domainName}"`);
-  if (query.subjectAlternativeNames.length > 0) parts.push(`covering ${query.subjectAlternativeNames.join(", ")}`);
+  if (query.subjectAlternativeNames.length > 0)
+    parts.push(`covering ${query.subjectAlternativeNames.join(", ")}`);
   const tags = Object.entries(query.tags);
   if (tags.length > 0) parts.push(`tags ${tags.map(([k, v]) => `${k}=${v}`).join(", ")}`);
   return `${parts.join(", ") || "any certificate"} in ${region} with status ${query.statuses.join(" or ")}`;
 }
 
 /** The not-found error for `query`, listing the closest of the `seen` certificates. */
-export function notFoundError(query: CertificateQuery, region: string, seen: readonly Selectable[]): CertificateNotFoundError {
+export function notFoundError(
+  query: CertificateQuery,
+  region: string,
+  seen: readonly Selectable[],
+): CertificateNotFoundError {
   const closest = closestCandidates(seen, query);
   const list =
     closest.length > 0
       ? ` Closest certificates seen: ${closest.map(formatCandidate).join("; ")}.`
       : ` No certificate with status ${query.statuses.join(" or ")} exists in ${region}.`;
-  const statusHint = query.statuses.length === 1 && query.statuses[0] === "ISSUED" ? " Only ISSUED certificates are searched unless `statuses` says otherwise." : "";
+  const statusHint =
+    query.statuses.length === 1 && query.statuses[0] === "ISSUED"
+      ? " Only ISSUED certificates are searched unless `statuses` says otherwise."
+      : "";
   return new CertificateNotFoundError(
     `No Lightsail certificate matches ${describeQuery(query, region)}.${list}${statusHint}`,
     closest,
@@ -175,7 +204,10 @@ export function selectCertificate<T extends Selectable>(
 }
 
 /** A copy of `cert` with `daysUntilExpiry` measured from `now`. */
-export function withDaysUntilExpiry<T extends { notAfter?: string; daysUntilExpiry?: number }>(cert: T, now: Date): T {
+export function withDaysUntilExpiry<T extends { notAfter?: string; daysUntilExpiry?: number }>(
+  cert: T,
+  now: Date,
+): T {
   const copy = { ...cert };
   const days = daysUntil(cert.notAfter, now);
   if (days === undefined) delete copy.daysUntilExpiry;

@@ -31,7 +31,16 @@ const CREDENTIAL_ERRORS = new Set([
   "SignatureDoesNotMatch",
   "CredentialsProviderError",
 ]);
-const TRANSPORT_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const TRANSPORT_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 /** Removes URLs, host:port pairs and access-key ids from a message that came from outside. */
 export function scrubMessage(text: string): string {
@@ -52,8 +61,18 @@ function nameOf(err: SdkLikeError): string {
 export function isNotFoundError(err: unknown): boolean {
   if (!err || typeof err !== "object") return false;
   const e = err as SdkLikeError;
-  if (e.name === "NotFoundException" || e.name === "DoesNotExist" || e.code === "DoesNotExist" || e.code === "NotFound") return true;
-  return typeof e.message === "string" && /DoesNotExist|does not exist/i.test(e.message) && e.$metadata !== undefined;
+  if (
+    e.name === "NotFoundException" ||
+    e.name === "DoesNotExist" ||
+    e.code === "DoesNotExist" ||
+    e.code === "NotFound"
+  )
+    return true;
+  return (
+    typeof e.message === "string" &&
+    /DoesNotExist|does not exist/i.test(e.message) &&
+    e.$metadata !== undefined
+  );
 }
 
 /**
@@ -72,7 +91,8 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
   const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : "";
   const action = `lightsail:${ctx.operation}`;
 
-  if (name === "AccessDeniedException" || code === "AccessDenied") return new AccessDeniedError(action, ctx.region, detail);
+  if (name === "AccessDeniedException" || code === "AccessDenied")
+    return new AccessDeniedError(action, ctx.region, detail);
   if (CREDENTIAL_ERRORS.has(name)) {
     return new LightsailApiError(
       ctx.operation,
@@ -83,15 +103,38 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
     );
   }
   if (name === "ThrottlingException" || status === 429) {
-    return new LightsailApiError(ctx.operation, ctx.region, name, `${where} kept throttling${tries} (${name}). Try again later or run fewer lookups at once.`, status);
+    return new LightsailApiError(
+      ctx.operation,
+      ctx.region,
+      name,
+      `${where} kept throttling${tries} (${name}). Try again later or run fewer lookups at once.`,
+      status,
+    );
   }
   if (name === "RegionSetupInProgressException") {
-    return new LightsailApiError(ctx.operation, ctx.region, name, `${where}: Lightsail is still setting up this region for the account${tries}. Try again in a few minutes.`, status);
+    return new LightsailApiError(
+      ctx.operation,
+      ctx.region,
+      name,
+      `${where}: Lightsail is still setting up this region for the account${tries}. Try again in a few minutes.`,
+      status,
+    );
   }
   if (name === "InvalidInputException") {
-    return new LightsailApiError(ctx.operation, ctx.region, name, `${where} refused the request as invalid: ${detail}`, status);
+    return new LightsailApiError(
+      ctx.operation,
+      ctx.region,
+      name,
+      `${where} refused the request as invalid: ${detail}`,
+      status,
+    );
   }
-  const transport = code && TRANSPORT_CODES.has(code) ? code : name === "TimeoutError" || name === "RequestTimeout" ? name : undefined;
+  const transport =
+    code && TRANSPORT_CODES.has(code)
+      ? code
+      : name === "TimeoutError" || name === "RequestTimeout"
+        ? name
+        : undefined;
   if (transport) {
     return new LightsailApiError(
       ctx.operation,
@@ -102,10 +145,28 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
     );
   }
   if (status === undefined && (name === "SyntaxError" || /JSON|Unexpected|deserializ/i.test(detail))) {
-    return new LightsailApiError(ctx.operation, ctx.region, "MalformedResponse", `${where} returned a response that could not be read (${detail}).`, status);
+    return new LightsailApiError(
+      ctx.operation,
+      ctx.region,
+      "MalformedResponse",
+      `${where} returned a response that could not be read (${detail}).`,
+      status,
+    );
   }
   if (status !== undefined && status >= 500) {
-    return new LightsailApiError(ctx.operation, ctx.region, name, `${where} failed on the service side${tries} (${name}, HTTP ${status}): ${detail}. Try again later.`, status);
+    return new LightsailApiError(
+      ctx.operation,
+      ctx.region,
+      name,
+      `${where} failed on the service side${tries} (${name}, HTTP ${status}): ${detail}. Try again later.`,
+      status,
+    );
   }
-  return new LightsailApiError(ctx.operation, ctx.region, name, `${where} failed (${name}${status ? `, HTTP ${status}` : ""}): ${detail}`, status);
+  return new LightsailApiError(
+    ctx.operation,
+    ctx.region,
+    name,
+    `${where} failed (${name}${status ? `, HTTP ${status}` : ""}): ${detail}`,
+    status,
+  );
 }

@@ -152,7 +152,8 @@ function checkTags(value: unknown, problems: ArgumentProblem[]): Record<string, 
     return {};
   }
   const entries = Object.entries(value);
-  if (entries.length > MAX_TAGS) problems.push({ property: "tags", reason: `has ${entries.length} keys; at most ${MAX_TAGS}` });
+  if (entries.length > MAX_TAGS)
+    problems.push({ property: "tags", reason: `has ${entries.length} keys; at most ${MAX_TAGS}` });
   const tags: Record<string, string> = {};
   for (const [key, tagValue] of entries) {
     if (key.trim().length === 0) problems.push({ property: "tags", reason: "has an empty key" });
@@ -166,7 +167,10 @@ function checkTags(value: unknown, problems: ArgumentProblem[]): Record<string, 
 function checkSans(value: unknown, problems: ArgumentProblem[]): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    problems.push({ property: "subjectAlternativeNames", reason: `must be an array of domains, got ${typeOf(value)}` });
+    problems.push({
+      property: "subjectAlternativeNames",
+      reason: `must be an array of domains, got ${typeOf(value)}`,
+    });
     return [];
   }
   if (value.length > MAX_DOMAINS)
@@ -200,7 +204,10 @@ export function checkCertificateArgs(
   const known: readonly string[] = CERTIFICATE_ARGUMENTS;
   for (const key of Object.keys(raw)) {
     if (!known.includes(key) && !key.startsWith("__") && raw[key] !== undefined)
-      problems.push({ property: key, reason: `is not an argument of a certificate lookup${suggest(key, known)}` });
+      problems.push({
+        property: key,
+        reason: `is not an argument of a certificate lookup${suggest(key, known)}`,
+      });
   }
   const query: CertificateQuery = { subjectAlternativeNames: [], statuses: [], mostRecent: false, tags: {} };
   if (raw.name !== undefined) {
@@ -210,12 +217,18 @@ export function checkCertificateArgs(
   }
   if (raw.domainName !== undefined) query.domainName = checkDomainArg("domainName", raw.domainName, problems);
   if (requireTarget && raw.name === undefined && raw.domainName === undefined)
-    problems.push({ property: "name", reason: "give `name` or `domainName` (or both) to say which certificate to find" });
+    problems.push({
+      property: "name",
+      reason: "give `name` or `domainName` (or both) to say which certificate to find",
+    });
   query.subjectAlternativeNames = checkSans(raw.subjectAlternativeNames, problems);
   query.statuses = checkStatuses(raw.statuses, problems);
   if (raw.mostRecent !== undefined) {
     if (typeof raw.mostRecent !== "boolean")
-      problems.push({ property: "mostRecent", reason: `must be true or false, got ${typeOf(raw.mostRecent)}` });
+      problems.push({
+        property: "mostRecent",
+        reason: `must be true or false, got ${typeOf(raw.mostRecent)}`,
+      });
     else query.mostRecent = raw.mostRecent;
   }
   query.minDaysValid = checkMinDays(raw.minDaysValid, problems);

@@ -35,7 +35,9 @@ let arnCounter = 0;
 
 /** The SDK shape of a certificate (what the SDK returns after parsing the wire). */
 export function toSummary(c: TestCert): CertificateSummary {
-  const arn = c.arn ?? `arn:aws:lightsail:${c.region ?? "us-east-1"}:123456789012:Certificate/${c.name}-${++arnCounter}`;
+  const arn =
+    c.arn ??
+    `arn:aws:lightsail:${c.region ?? "us-east-1"}:123456789012:Certificate/${c.name}-${++arnCounter}`;
   const tags = Object.entries(c.tags ?? {}).map(([key, value]) => ({ key, value }));
   const date = (s: string | undefined) => (s === undefined ? undefined : new Date(s));
   return {
@@ -86,14 +88,20 @@ export function fakeAccount(initial: TestCert[] = [], pageSize = 2): FakeAccount
   mock.on(GetCertificatesCommand).callsFake(async (input: GetCertificatesRequest) => {
     requests.push(input);
     let certs = byRegion.get(region) ?? [];
-    if (input.certificateStatuses?.length) certs = certs.filter((c) => input.certificateStatuses!.includes((c.status ?? "ISSUED") as never));
+    if (input.certificateStatuses?.length)
+      certs = certs.filter((c) => input.certificateStatuses!.includes((c.status ?? "ISSUED") as never));
     if (input.certificateName !== undefined) certs = certs.filter((c) => c.name === input.certificateName);
     const offset = input.pageToken ? Number(Buffer.from(input.pageToken, "base64url").toString()) : 0;
     const page = certs.slice(offset, offset + pageSize).map(toSummary);
-    const next = offset + pageSize < certs.length ? Buffer.from(String(offset + pageSize)).toString("base64url") : undefined;
+    const next =
+      offset + pageSize < certs.length
+        ? Buffer.from(String(offset + pageSize)).toString("base64url")
+        : undefined;
     return { certificates: page, nextPageToken: next };
   });
-  mock.on(GetLoadBalancerTlsCertificatesCommand).resolves({ tlsCertificates: [] as LoadBalancerTlsCertificate[] });
+  mock
+    .on(GetLoadBalancerTlsCertificatesCommand)
+    .resolves({ tlsCertificates: [] as LoadBalancerTlsCertificate[] });
   return {
     client,
     requests,

@@ -29,7 +29,9 @@ function useMocks(preview: boolean, created: string[]) {
       newResource: async (args) => {
         await new Promise((r) => setTimeout(r, 50));
         created.push(args.name);
-        return preview ? { state: {} } : { id: `${args.name}-id`, state: args.inputs };
+        return preview
+          ? { id: undefined as unknown as string, state: {} }
+          : { id: `${args.name}-id`, state: args.inputs };
       },
       call: () => ({}),
     },
@@ -42,11 +44,21 @@ function useMocks(preview: boolean, created: string[]) {
 describe("Output forms", function () {
   this.timeout(30_000);
   const h = useEmulator({
-    fixtures: { certificates: [makeCertificate({ name: "site", domainName: "example.com" }), makeCertificate({ name: "api", domainName: "api.example.com" })] },
+    fixtures: {
+      certificates: [
+        makeCertificate({ name: "site", domainName: "example.com" }),
+        makeCertificate({ name: "api", domainName: "api.example.com" }),
+      ],
+    },
     pageSize: 1,
   });
   const saved = { ...process.env };
-  before(() => Object.assign(process.env, h.emulator.env(), { AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" }));
+  before(() =>
+    Object.assign(process.env, h.emulator.env(), {
+      AWS_CONFIG_FILE: "/dev/null",
+      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    }),
+  );
   beforeEach(() => resetLookupCache());
   after(() => {
     process.env = { ...saved };
@@ -55,12 +67,18 @@ describe("Output forms", function () {
   it("accepts Inputs from other resources and resolves the certificate", async () => {
     await useMocks(false, []);
     const thing = new Thing("t", { domain: "api.example.com" });
-    const cert = getCertificateOutput({ domainName: thing.domain, statuses: pulumi.output(["ISSUED" as const]) });
+    const cert = getCertificateOutput({
+      domainName: thing.domain,
+      statuses: pulumi.output(["ISSUED" as const]),
+    });
     const { known, value } = await settle(cert);
     assert.equal(known, true);
     assert.equal(value!.name, "api");
     const list = await settle(getCertificatesOutput({ region: pulumi.output("us-east-1") }));
-    assert.deepEqual(list.value!.certificates.map((c) => c.name), ["api", "site"]);
+    assert.deepEqual(
+      list.value!.certificates.map((c) => c.name),
+      ["api", "site"],
+    );
   });
 
   it("waits for dependsOn resources before it reads Lightsail", async () => {

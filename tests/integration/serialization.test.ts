@@ -15,7 +15,11 @@ import { useEmulator } from "../helpers/emulator";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-function runNode(script: string, env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runNode(
+  script: string,
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ["-e", script], { cwd, env, timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -28,7 +32,12 @@ describe("CertificateLookup serialization", function () {
   const h = useEmulator({
     fixtures: {
       certificates: [
-        makeCertificate({ name: "site", domainName: "example.com", subjectAlternativeNames: ["www.example.com"], notAfter: "2030-01-01T00:00:00Z" }),
+        makeCertificate({
+          name: "site",
+          domainName: "example.com",
+          subjectAlternativeNames: ["www.example.com"],
+          notAfter: "2030-01-01T00:00:00Z",
+        }),
         makeCertificate({ name: "other", domainName: "other.example.org" }),
       ],
     },
@@ -39,13 +48,16 @@ describe("CertificateLookup serialization", function () {
   const secretLike = "AKIASERIALIZATIONTST";
 
   before(async function () {
-    assert.ok(fs.existsSync(path.join(ROOT, "dist/provider/index.js")), "dist/ is missing: run `npm run build` first (npm test does)");
+    assert.ok(
+      fs.existsSync(path.join(ROOT, "dist/provider/index.js")),
+      "dist/ is missing: run `npm run build` first (npm test does)",
+    );
     // Values that must never be captured, present in this process's environment.
     process.env.AWS_ACCESS_KEY_ID = secretLike;
     process.env.AWS_SECRET_ACCESS_KEY = "serialization-test-secret-value";
     process.env.AWS_ENDPOINT_URL_LIGHTSAIL = h.emulator.url;
     const captured: Record<string, unknown>[] = [];
-    pulumi.runtime.setMocks(
+    await pulumi.runtime.setMocks(
       {
         newResource: (args) => {
           captured.push(args.inputs);
@@ -76,10 +88,21 @@ describe("CertificateLookup serialization", function () {
   });
 
   it("holds no credential, endpoint, environment value or deep path, and is below 8 KB", () => {
-    for (const forbidden of [secretLike, "serialization-test-secret-value", h.emulator.url, String(h.emulator.port), EMULATOR_CREDENTIALS.secretAccessKey, "dist-cjs", "process.env"]) {
+    for (const forbidden of [
+      secretLike,
+      "serialization-test-secret-value",
+      h.emulator.url,
+      String(h.emulator.port),
+      EMULATOR_CREDENTIALS.secretAccessKey,
+      "dist-cjs",
+      "process.env",
+    ]) {
       assert.equal(providerText.includes(forbidden), false, `the serialized provider contains ${forbidden}`);
     }
-    assert.ok(Buffer.byteLength(providerText) < 8 * 1024, `serialized provider is ${Buffer.byteLength(providerText)} bytes`);
+    assert.ok(
+      Buffer.byteLength(providerText) < 8 * 1024,
+      `serialized provider is ${Buffer.byteLength(providerText)} bytes`,
+    );
     assert.ok(serializeMs < 60_000);
   });
 

@@ -4,13 +4,21 @@ import { UNKNOWN_VALUE } from "../../provider/lookup-state";
 import { fakeAccount, FakeAccount } from "../helpers/fake-lightsail";
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");
+/** Provider state as the host passes it: a plain property bag. */
+const bag = (x: object): Record<string, unknown> => x as Record<string, unknown>;
 
 describe("CertificateLookup provider (mocked client)", () => {
   let account: FakeAccount;
   beforeEach(() => {
     account = fakeAccount(
       [
-        { name: "site", domainName: "example.com", serialNumber: "s1", notAfter: "2026-09-01T00:00:00.000Z", arn: "arn:site-1" },
+        {
+          name: "site",
+          domainName: "example.com",
+          serialNumber: "s1",
+          notAfter: "2026-09-01T00:00:00.000Z",
+          arn: "arn:site-1",
+        },
         { name: "api", domainName: "api.example.com", arn: "arn:api-1" },
       ],
       1,
@@ -34,12 +42,17 @@ describe("CertificateLookup provider (mocked client)", () => {
   });
 
   it("check reports every bad argument as a failure naming it, and sends nothing", async () => {
-    const { failures, inputs } = await provider.check({}, { query: { domainName: "https://x.com", minDaysValid: -1, statuses: ["issued"] } });
+    const { failures, inputs } = await provider.check(
+      {},
+      { query: { domainName: "https://x.com", minDaysValid: -1, statuses: ["issued"] } },
+    );
     assert.deepEqual(
       failures!.map((f) => f.property),
       ["domainName", "statuses[0]", "minDaysValid"],
     );
-    assert.deepEqual(inputs, { query: { domainName: "https://x.com", minDaysValid: -1, statuses: ["issued"] } });
+    assert.deepEqual(inputs, {
+      query: { domainName: "https://x.com", minDaysValid: -1, statuses: ["issued"] },
+    });
     assert.equal(account.requests.length, 0);
   });
 
@@ -51,7 +64,10 @@ describe("CertificateLookup provider (mocked client)", () => {
   });
 
   it("check fails with the not-found message when nothing matches", async () => {
-    await assert.rejects(provider.check({}, { query: { domainName: "missing.example.com" } }), /No Lightsail certificate matches domainName "missing\.example\.com"/);
+    await assert.rejects(
+      provider.check({}, { query: { domainName: "missing.example.com" } }),
+      /No Lightsail certificate matches domainName "missing\.example\.com"/,
+    );
   });
 
   it("create records the certificate with its ARN as id and daysUntilExpiry as of now", async () => {
@@ -65,27 +81,40 @@ describe("CertificateLookup provider (mocked client)", () => {
   it("diff: nothing changed -> no changes", async () => {
     const { inputs } = await provider.check({}, { query: { name: "site" } });
     const { outs } = await provider.create(inputs!);
-    const again = await provider.check(outs, { query: { name: "site" } });
-    assert.deepEqual(await provider.diff(outs.arn, outs, again.inputs!), { changes: false, replaces: [], deleteBeforeReplace: false });
+    const again = await provider.check(bag(outs), { query: { name: "site" } });
+    assert.deepEqual(await provider.diff(outs.arn, bag(outs), again.inputs!), {
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("diff reports a change for a renewal, a replacement and a status change", async () => {
     const { inputs } = await provider.check({}, { query: { name: "site" } });
     const { outs } = await provider.create(inputs!);
-    const renewed = { ...inputs!, serialNumber: "s2", notAfter: "2027-09-01T00:00:00.000Z", notBefore: "2026-08-01T00:00:00.000Z" };
-    const d = await provider.diff(outs.arn, outs, renewed);
+    const renewed = {
+      ...inputs!,
+      serialNumber: "s2",
+      notAfter: "2027-09-01T00:00:00.000Z",
+      notBefore: "2026-08-01T00:00:00.000Z",
+    };
+    const d = await provider.diff(outs.arn, bag(outs), renewed);
     assert.equal(d.changes, true);
     assert.deepEqual(d.replaces, []);
-    const status = await provider.diff(outs.arn, outs, { ...inputs!, status: "REVOKED" });
+    const status = await provider.diff(outs.arn, bag(outs), { ...inputs!, status: "REVOKED" });
     assert.equal(status.changes, true);
-    const replaced = await provider.diff(outs.arn, outs, { ...inputs!, arn: "arn:site-2" });
+    const replaced = await provider.diff(outs.arn, bag(outs), { ...inputs!, arn: "arn:site-2" });
     assert.equal(replaced.changes, true);
   });
 
   it("diff ignores a change of the provider's own code and of counters that move by themselves", async () => {
     const { inputs } = await provider.check({}, { query: { name: "site" } });
     const { outs } = await provider.create(inputs!);
-    const news = { ...inputs!, __provider: "exports.handler = () => ({ /* new code */ })", inUseResourceCount: 3 };
+    const news = {
+      ...inputs!,
+      __provider: "exports.handler = () => ({ /* new code */ })",
+      inUseResourceCount: 3,
+    };
     const olds = { ...outs, __provider: "exports.handler = () => ({ /* old code */ })", daysUntilExpiry: 1 };
     assert.equal((await provider.diff(outs.arn, olds, news)).changes, false);
   });
@@ -93,13 +122,24 @@ describe("CertificateLookup provider (mocked client)", () => {
   it("diff reports a change while the new search is unknown", async () => {
     const { inputs } = await provider.check({}, { query: { name: "site" } });
     const { outs } = await provider.create(inputs!);
-    assert.equal((await provider.diff(outs.arn, outs, { query: { name: UNKNOWN_VALUE } })).changes, true);
+    assert.equal(
+      (await provider.diff(outs.arn, bag(outs), { query: { name: UNKNOWN_VALUE } })).changes,
+      true,
+    );
   });
 
   it("read picks up a renewal and says clearly when the certificate is gone", async () => {
     const { inputs } = await provider.check({}, { query: { name: "site" } });
     const { outs } = await provider.create(inputs!);
-    account.set([{ name: "site", domainName: "example.com", serialNumber: "s2", notAfter: "2027-09-01T00:00:00.000Z", arn: "arn:site-1" }]);
+    account.set([
+      {
+        name: "site",
+        domainName: "example.com",
+        serialNumber: "s2",
+        notAfter: "2027-09-01T00:00:00.000Z",
+        arn: "arn:site-1",
+      },
+    ]);
     provider.setLookupContext(account.context({ now: NOW }));
     const read = await provider.read(outs.arn, outs);
     assert.equal(read.id, "arn:site-1");
@@ -107,7 +147,10 @@ describe("CertificateLookup provider (mocked client)", () => {
     assert.equal(read.props!.daysUntilExpiry, 457);
     account.set([]);
     provider.setLookupContext(account.context({ now: NOW }));
-    await assert.rejects(provider.read(outs.arn, outs), /recorded by this CertificateLookup \(site\) is gone or no longer matches/);
+    await assert.rejects(
+      provider.read(outs.arn, outs),
+      /recorded by this CertificateLookup \(site\) is gone or no longer matches/,
+    );
   });
 
   it("delete sends no request", async () => {
@@ -121,14 +164,20 @@ describe("CertificateLookup provider (mocked client)", () => {
   it("configure takes aws:region and aws:profile from the stack config", async () => {
     const ctx = account.context({ now: NOW });
     provider.setLookupContext(ctx);
-    await provider.configure({ config: { get: (k: string) => ({ "aws:region": "eu-west-2", "aws:profile": "ops" })[k], require: () => "" } });
+    await provider.configure({
+      config: {
+        get: (k: string) => ({ "aws:region": "eu-west-2", "aws:profile": "ops" })[k],
+        require: () => "",
+      },
+    });
     assert.equal(ctx.connection.configRegion, "eu-west-2");
     assert.equal(ctx.connection.profile, "ops");
   });
 });
 
 describe("CertificateLookup state comparison", () => {
-  const { changedProperties, toLookupInputs, queryChanged } = require("../../provider/lookup-state") as typeof import("../../provider/lookup-state");
+  const { changedProperties, toLookupInputs, queryChanged } =
+    require("../../provider/lookup-state") as typeof import("../../provider/lookup-state");
   const base = {
     arn: "arn:1",
     name: "site",
@@ -145,7 +194,10 @@ describe("CertificateLookup state comparison", () => {
   };
 
   it("names exactly the properties a renewal, replacement or status change touches", () => {
-    assert.deepEqual(changedProperties(base, { ...base, serialNumber: "s2", notAfter: "2028-01-01T00:00:00.000Z" }), ["serialNumber", "notAfter"]);
+    assert.deepEqual(
+      changedProperties(base, { ...base, serialNumber: "s2", notAfter: "2028-01-01T00:00:00.000Z" }),
+      ["serialNumber", "notAfter"],
+    );
     assert.deepEqual(changedProperties(base, { ...base, arn: "arn:2" }), ["arn"]);
     assert.deepEqual(changedProperties(base, { ...base, status: "EXPIRED" }), ["status"]);
     assert.deepEqual(changedProperties(base, { ...base, tags: { env: "dev" } }), ["tags"]);
@@ -154,7 +206,18 @@ describe("CertificateLookup state comparison", () => {
 
   it("checked inputs hold only the query and the compared properties", () => {
     const inputs = toLookupInputs({ name: "site" }, base);
-    assert.deepEqual(Object.keys(inputs).sort(), ["arn", "domainName", "name", "notAfter", "query", "region", "serialNumber", "status", "subjectAlternativeNames", "tags"]);
+    assert.deepEqual(Object.keys(inputs).sort(), [
+      "arn",
+      "domainName",
+      "name",
+      "notAfter",
+      "query",
+      "region",
+      "serialNumber",
+      "status",
+      "subjectAlternativeNames",
+      "tags",
+    ]);
   });
 
   it("compares queries regardless of key order", () => {

@@ -6,7 +6,10 @@ import { resolveRegion } from "../../provider/region";
 import { fakeAccount, FakeAccount, TestCert } from "../helpers/fake-lightsail";
 
 function manyCerts(n: number): TestCert[] {
-  return Array.from({ length: n }, (_, i) => ({ name: `cert-${String(i).padStart(4, "0")}`, domainName: `d${i}.example.com` }));
+  return Array.from({ length: n }, (_, i) => ({
+    name: `cert-${String(i).padStart(4, "0")}`,
+    domainName: `d${i}.example.com`,
+  }));
 }
 
 describe("lookups over a mocked client", () => {
@@ -17,7 +20,9 @@ describe("lookups over a mocked client", () => {
     account = fakeAccount(manyCerts(9), 2);
     const cert = await findCertificate(account.context(), { name: "cert-0007" });
     assert.equal(cert.domainName, "d7.example.com");
-    assert.deepEqual(account.requests, [{ certificateStatuses: ["ISSUED"], includeCertificateDetails: true, certificateName: "cert-0007" }]);
+    assert.deepEqual(account.requests, [
+      { certificateStatuses: ["ISSUED"], includeCertificateDetails: true, certificateName: "cert-0007" },
+    ]);
   });
 
   it("K concurrent domain lookups share one scan: ceil(N/P) requests in total", async () => {
@@ -37,7 +42,11 @@ describe("lookups over a mocked client", () => {
       );
       assert.equal(account.requests.length, Math.ceil(n / p), `N=${n} P=${p} K=${k}`);
       // Every page carried the same filters.
-      for (const r of account.requests) assert.deepEqual({ ...r, pageToken: undefined }, { certificateStatuses: ["ISSUED"], includeCertificateDetails: true, pageToken: undefined });
+      for (const r of account.requests)
+        assert.deepEqual(
+          { ...r, pageToken: undefined },
+          { certificateStatuses: ["ISSUED"], includeCertificateDetails: true, pageToken: undefined },
+        );
       account.restore();
     }
     account = fakeAccount();
@@ -53,19 +62,37 @@ describe("lookups over a mocked client", () => {
   });
 
   it("different statuses are different scans", async () => {
-    account = fakeAccount([{ name: "p", domainName: "example.com", status: "PENDING_VALIDATION" }, { name: "i", domainName: "example.com" }], 5);
+    account = fakeAccount(
+      [
+        { name: "p", domainName: "example.com", status: "PENDING_VALIDATION" },
+        { name: "i", domainName: "example.com" },
+      ],
+      5,
+    );
     const ctx = account.context();
     assert.equal((await findCertificate(ctx, { domainName: "example.com" })).name, "i");
-    assert.equal((await findCertificate(ctx, { domainName: "example.com", statuses: ["PENDING_VALIDATION"] })).name, "p");
+    assert.equal(
+      (await findCertificate(ctx, { domainName: "example.com", statuses: ["PENDING_VALIDATION"] })).name,
+      "p",
+    );
     assert.equal(account.requests.length, 2);
   });
 
   it("an unknown name reads the region once more to list the closest names", async () => {
-    account = fakeAccount([{ name: "prod-site", domainName: "example.com" }, { name: "other", domainName: "other.org" }], 5);
+    account = fakeAccount(
+      [
+        { name: "prod-site", domainName: "example.com" },
+        { name: "other", domainName: "other.org" },
+      ],
+      5,
+    );
     await assert.rejects(findCertificate(account.context(), { name: "prod-sight" }), (err: unknown) => {
       assert.ok(err instanceof CertificateNotFoundError);
       assert.equal(err.closest[0].name, "prod-site");
-      assert.match(err.message, /No Lightsail certificate matches name "prod-sight" in us-east-1 with status ISSUED/);
+      assert.match(
+        err.message,
+        /No Lightsail certificate matches name "prod-sight" in us-east-1 with status ISSUED/,
+      );
       assert.match(err.message, /Closest certificates seen: prod-site \(example\.com, ISSUED/);
       return true;
     });
@@ -75,7 +102,10 @@ describe("lookups over a mocked client", () => {
 
   it("a bad argument sends no request", async () => {
     account = fakeAccount(manyCerts(3), 2);
-    await assert.rejects(findCertificate(account.context(), { domainName: "https://example.com" }), InvalidArgumentError);
+    await assert.rejects(
+      findCertificate(account.context(), { domainName: "https://example.com" }),
+      InvalidArgumentError,
+    );
     await assert.rejects(listCertificates(account.context(), { statuses: ["issued"] }), InvalidArgumentError);
     assert.equal(account.requests.length, 0);
   });
@@ -91,10 +121,21 @@ describe("lookups over a mocked client", () => {
     );
     const ctx = account.context();
     const all = await listCertificates(ctx, {});
-    assert.deepEqual(all.certificates.map((c) => c.name), ["a", "b", "c"]);
+    assert.deepEqual(
+      all.certificates.map((c) => c.name),
+      ["a", "b", "c"],
+    );
     assert.equal(all.region, "us-east-1");
-    assert.deepEqual((await listCertificates(ctx, { domainName: "example.com" })).certificates.map((c) => c.name), ["a", "b"]);
-    assert.deepEqual((await listCertificates(ctx, { domainName: "example.com", minDaysValid: 30 })).certificates.map((c) => c.name), ["a"]);
+    assert.deepEqual(
+      (await listCertificates(ctx, { domainName: "example.com" })).certificates.map((c) => c.name),
+      ["a", "b"],
+    );
+    assert.deepEqual(
+      (await listCertificates(ctx, { domainName: "example.com", minDaysValid: 30 })).certificates.map(
+        (c) => c.name,
+      ),
+      ["a"],
+    );
   });
 });
 
@@ -111,8 +152,14 @@ describe("region resolution", () => {
 
   it("prefers the argument, then the stack's aws:region, then the SDK chain", async () => {
     process.env.AWS_REGION = "eu-west-1";
-    assert.equal(await resolveRegion(createLookupContext({ connection: { configRegion: "ap-south-1" } }), "sa-east-1"), "sa-east-1");
-    assert.equal(await resolveRegion(createLookupContext({ connection: { configRegion: "ap-south-1" } }), undefined), "ap-south-1");
+    assert.equal(
+      await resolveRegion(createLookupContext({ connection: { configRegion: "ap-south-1" } }), "sa-east-1"),
+      "sa-east-1",
+    );
+    assert.equal(
+      await resolveRegion(createLookupContext({ connection: { configRegion: "ap-south-1" } }), undefined),
+      "ap-south-1",
+    );
     assert.equal(await resolveRegion(createLookupContext(), undefined), "eu-west-1");
   });
 
@@ -128,7 +175,10 @@ describe("region resolution", () => {
 
   it("rejects a chain or config region without a Lightsail endpoint, saying where it came from", async () => {
     process.env.AWS_REGION = "us-west-1";
-    await assert.rejects(resolveRegion(createLookupContext(), undefined), (err: unknown) => err instanceof InvalidArgumentError && /AWS_REGION/.test(err.argument));
+    await assert.rejects(
+      resolveRegion(createLookupContext(), undefined),
+      (err: unknown) => err instanceof InvalidArgumentError && /AWS_REGION/.test(err.argument),
+    );
     await assert.rejects(
       resolveRegion(createLookupContext({ connection: { configRegion: "mars-1" } }), undefined),
       (err: unknown) => err instanceof InvalidArgumentError && err.argument === "aws:region (stack config)",

@@ -1,7 +1,13 @@
 import { strict as assert } from "node:assert";
 import type { CertificateSummary } from "@aws-sdk/client-lightsail";
 import fc from "fast-check";
-import { daysUntil, normalizeCertificate, normalizeLoadBalancerCertificate, tagsToMap, toIsoTimestamp } from "../../provider/normalize";
+import {
+  daysUntil,
+  normalizeCertificate,
+  normalizeLoadBalancerCertificate,
+  tagsToMap,
+  toIsoTimestamp,
+} from "../../provider/normalize";
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
 
@@ -74,7 +80,12 @@ describe("normalisation", () => {
 
   it("keeps unknown enum values and fills a summary without details", () => {
     const cert = normalizeCertificate(
-      { certificateName: "x", certificateArn: "arn:x", domainName: "x.example.com", certificateDetail: { status: "QUANTUM" as never } },
+      {
+        certificateName: "x",
+        certificateArn: "arn:x",
+        domainName: "x.example.com",
+        certificateDetail: { status: "QUANTUM" as never },
+      },
       "eu-west-1",
       NOW,
     )!;
@@ -106,7 +117,9 @@ describe("normalisation", () => {
   });
 
   it("tags become a map and odd entries are dropped", () => {
-    assert.deepEqual(tagsToMap([{ key: "a", value: "1" }, { value: "no key" } as never, null as never]), { a: "1" });
+    assert.deepEqual(tagsToMap([{ key: "a", value: "1" }, { value: "no key" } as never, null as never]), {
+      a: "1",
+    });
     assert.deepEqual(tagsToMap(undefined), {});
   });
 
@@ -170,7 +183,11 @@ describe("normalisation", () => {
       fc.property(summary, (s) => {
         const cert = normalizeCertificate(s as unknown as CertificateSummary, "us-east-1", NOW);
         if (cert === undefined) return true;
-        return typeof cert.name === "string" && Array.isArray(cert.subjectAlternativeNames) && typeof cert.tags === "object";
+        return (
+          typeof cert.name === "string" &&
+          Array.isArray(cert.subjectAlternativeNames) &&
+          typeof cert.tags === "object"
+        );
       }),
       { numRuns: 500 },
     );

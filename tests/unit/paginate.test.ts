@@ -5,10 +5,16 @@ import fc from "fast-check";
 import { PaginationError } from "../../provider/errors";
 import { paginateCertificates } from "../../provider/paginate";
 
-const client = new LightsailClient({ region: "us-east-1", credentials: { accessKeyId: "AKIDUNIT", secretAccessKey: "s" } });
+const client = new LightsailClient({
+  region: "us-east-1",
+  credentials: { accessKeyId: "AKIDUNIT", secretAccessKey: "s" },
+});
 const mock = mockClient(client);
 
-async function collect(filter: Omit<GetCertificatesRequest, "pageToken">, maxPages?: number): Promise<string[]> {
+async function collect(
+  filter: Omit<GetCertificatesRequest, "pageToken">,
+  maxPages?: number,
+): Promise<string[]> {
   const names: string[] = [];
   for await (const page of paginateCertificates(client, filter, { maxPages, region: "us-east-1" })) {
     for (const c of page.certificates) names.push(c.certificateName!);
@@ -17,7 +23,11 @@ async function collect(filter: Omit<GetCertificatesRequest, "pageToken">, maxPag
 }
 
 function summaries(names: string[]) {
-  return names.map((n) => ({ certificateName: n, certificateArn: `arn:${n}`, domainName: `${n}.example.com` }));
+  return names.map((n) => ({
+    certificateName: n,
+    certificateArn: `arn:${n}`,
+    domainName: `${n}.example.com`,
+  }));
 }
 
 describe("paginateCertificates", () => {
@@ -37,7 +47,10 @@ describe("paginateCertificates", () => {
   });
 
   it("stops on an empty nextPageToken", async () => {
-    mock.on(GetCertificatesCommand).resolvesOnce({ certificates: summaries(["a"]), nextPageToken: "" }).resolves({ certificates: summaries(["never"]) });
+    mock
+      .on(GetCertificatesCommand)
+      .resolvesOnce({ certificates: summaries(["a"]), nextPageToken: "" })
+      .resolves({ certificates: summaries(["never"]) });
     assert.deepEqual(await collect({}), ["a"]);
     assert.equal(mock.commandCalls(GetCertificatesCommand).length, 1);
   });
@@ -64,8 +77,14 @@ describe("paginateCertificates", () => {
 
   it("stops with a PaginationError after maxPages of ever-new tokens", async () => {
     let n = 0;
-    mock.on(GetCertificatesCommand).callsFake(async () => ({ certificates: [], nextPageToken: `fresh-${++n}` }));
-    await assert.rejects(collect({}, 25), (err: unknown) => err instanceof PaginationError && err.pagesRead === 25 && /after 25 pages/.test(err.message));
+    mock
+      .on(GetCertificatesCommand)
+      .callsFake(async () => ({ certificates: [], nextPageToken: `fresh-${++n}` }));
+    await assert.rejects(
+      collect({}, 25),
+      (err: unknown) =>
+        err instanceof PaginationError && err.pagesRead === 25 && /after 25 pages/.test(err.message),
+    );
     assert.equal(mock.commandCalls(GetCertificatesCommand).length, 25);
   });
 
@@ -85,7 +104,10 @@ describe("paginateCertificates", () => {
           });
           const got = await collect({ includeCertificateDetails: true });
           assert.deepEqual(got, names);
-          assert.equal(mock.commandCalls(GetCertificatesCommand).length, Math.max(1, Math.ceil(names.length / pageSize)));
+          assert.equal(
+            mock.commandCalls(GetCertificatesCommand).length,
+            Math.max(1, Math.ceil(names.length / pageSize)),
+          );
         },
       ),
       { numRuns: 60 },
@@ -97,7 +119,9 @@ describe("paginateCertificates", () => {
       fc.asyncProperty(fc.integer({ min: 1, max: 10 }), async (cycle) => {
         mock.reset();
         let n = 0;
-        mock.on(GetCertificatesCommand).callsFake(async () => ({ certificates: [], nextPageToken: `c${n++ % cycle}` }));
+        mock
+          .on(GetCertificatesCommand)
+          .callsFake(async () => ({ certificates: [], nextPageToken: `c${n++ % cycle}` }));
         await assert.rejects(collect({}, 50), PaginationError);
         assert.ok(mock.commandCalls(GetCertificatesCommand).length <= cycle + 1);
       }),

@@ -1,5 +1,18 @@
 import { strict as assert } from "node:assert";
 import {
+  accessDenied,
+  assertPasses,
+  assertViolations,
+  daysFrom,
+  FakeAccountSpec,
+  FakeLightsail,
+  fakeLightsail,
+  FakeResource,
+  policyNamed,
+  runPolicy,
+  UNKNOWN,
+} from "../helpers/policy-harness";
+import {
   createPolicies,
   DEFAULT_MIN_DAYS_VALID,
   EXPIRY_POLICY,
@@ -13,19 +26,6 @@ import {
   DISTRIBUTION_TYPE,
   LB_ATTACHMENT_TYPE,
 } from "../../policy/references";
-import {
-  accessDenied,
-  assertPasses,
-  assertViolations,
-  daysFrom,
-  FakeAccountSpec,
-  FakeLightsail,
-  fakeLightsail,
-  FakeResource,
-  policyNamed,
-  runPolicy,
-  UNKNOWN,
-} from "../helpers/policy-harness";
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
 

@@ -1,7 +1,11 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { normalizeDomain } from "../../provider/domain";
-import { AmbiguousCertificateError, CertificateExpiringError, CertificateNotFoundError } from "../../provider/errors";
+import {
+  AmbiguousCertificateError,
+  CertificateExpiringError,
+  CertificateNotFoundError,
+} from "../../provider/errors";
 import { normalizeCertificate } from "../../provider/normalize";
 import { compareMostRecent, filterCertificates, selectCertificate } from "../../provider/select";
 import type { Certificate } from "../../provider/types";
@@ -22,7 +26,10 @@ function thrown<T extends Error>(fn: () => unknown, cls: new (...a: never[]) => 
   try {
     fn();
   } catch (err) {
-    assert.ok(err instanceof cls, `expected ${cls.name}, got ${(err as Error).name}: ${(err as Error).message}`);
+    assert.ok(
+      err instanceof cls,
+      `expected ${cls.name}, got ${(err as Error).name}: ${(err as Error).message}`,
+    );
     return err;
   }
   assert.fail(`expected ${cls.name} to be thrown`);
@@ -30,7 +37,10 @@ function thrown<T extends Error>(fn: () => unknown, cls: new (...a: never[]) => 
 
 describe("selection rules", () => {
   it("rule 3: name is exact and case-sensitive", () => {
-    const list = certs({ name: "Site", domainName: "a.example.com" }, { name: "site", domainName: "b.example.com" });
+    const list = certs(
+      { name: "Site", domainName: "a.example.com" },
+      { name: "site", domainName: "b.example.com" },
+    );
     assert.equal(select(list, { name: "site" }).domainName, "b.example.com");
     thrown(() => select(list, { name: "SITE" }), CertificateNotFoundError);
   });
@@ -44,7 +54,11 @@ describe("selection rules", () => {
   });
 
   it("rule 4: a SAN match counts when no primary match exists", () => {
-    const list = certs({ name: "san-holder", domainName: "other.example.com", sans: ["other.example.com", "www.example.com"] });
+    const list = certs({
+      name: "san-holder",
+      domainName: "other.example.com",
+      sans: ["other.example.com", "www.example.com"],
+    });
     assert.equal(select(list, { domainName: "www.example.com" }).name, "san-holder");
   });
 
@@ -57,10 +71,23 @@ describe("selection rules", () => {
   it("rule 5: every listed SAN must be covered", () => {
     const list = certs(
       { name: "narrow", domainName: "example.com", sans: ["example.com"] },
-      { name: "wide", domainName: "example.com", sans: ["example.com", "www.example.com", "api.example.com"] },
+      {
+        name: "wide",
+        domainName: "example.com",
+        sans: ["example.com", "www.example.com", "api.example.com"],
+      },
     );
-    assert.equal(select(list, { domainName: "example.com", subjectAlternativeNames: ["WWW.example.com", "api.example.com."] }).name, "wide");
-    thrown(() => select(list, { domainName: "example.com", subjectAlternativeNames: ["cdn.example.com"] }), CertificateNotFoundError);
+    assert.equal(
+      select(list, {
+        domainName: "example.com",
+        subjectAlternativeNames: ["WWW.example.com", "api.example.com."],
+      }).name,
+      "wide",
+    );
+    thrown(
+      () => select(list, { domainName: "example.com", subjectAlternativeNames: ["cdn.example.com"] }),
+      CertificateNotFoundError,
+    );
   });
 
   it("rule 6: every tag must be present with exactly that value", () => {
@@ -69,14 +96,20 @@ describe("selection rules", () => {
       { name: "dev", domainName: "example.com", tags: { env: "dev" } },
     );
     assert.equal(select(list, { domainName: "example.com", tags: { env: "prod" } }).name, "prod");
-    thrown(() => select(list, { domainName: "example.com", tags: { env: "Prod" } }), CertificateNotFoundError);
+    thrown(
+      () => select(list, { domainName: "example.com", tags: { env: "Prod" } }),
+      CertificateNotFoundError,
+    );
     thrown(() => select(list, { domainName: "example.com", tags: { owner: "" } }), CertificateNotFoundError);
   });
 
   it("rule 2: only the asked statuses count", () => {
     const list = certs({ name: "pending", domainName: "example.com", status: "PENDING_VALIDATION" });
     thrown(() => select(list, { domainName: "example.com" }), CertificateNotFoundError);
-    assert.equal(select(list, { domainName: "example.com", statuses: ["PENDING_VALIDATION"] }).name, "pending");
+    assert.equal(
+      select(list, { domainName: "example.com", statuses: ["PENDING_VALIDATION"] }).name,
+      "pending",
+    );
   });
 
   it("rule 7: several matches without mostRecent is an error naming every candidate", () => {
@@ -101,13 +134,33 @@ describe("selection rules", () => {
     );
     assert.equal(select(list, { domainName: "example.com", mostRecent: true }).name, "new");
     const tie = certs(
-      { name: "t1", domainName: "example.com", notBefore: "2026-03-01T00:00:00Z", issuedAt: "2026-03-02T00:00:00Z" },
-      { name: "t2", domainName: "example.com", notBefore: "2026-03-01T00:00:00Z", issuedAt: "2026-03-03T00:00:00Z" },
+      {
+        name: "t1",
+        domainName: "example.com",
+        notBefore: "2026-03-01T00:00:00Z",
+        issuedAt: "2026-03-02T00:00:00Z",
+      },
+      {
+        name: "t2",
+        domainName: "example.com",
+        notBefore: "2026-03-01T00:00:00Z",
+        issuedAt: "2026-03-03T00:00:00Z",
+      },
     );
     assert.equal(select(tie, { domainName: "example.com", mostRecent: true }).name, "t2");
     const tie2 = certs(
-      { name: "u1", domainName: "example.com", notBefore: "2026-03-01T00:00:00Z", createdAt: "2026-02-02T00:00:00Z" },
-      { name: "u2", domainName: "example.com", notBefore: "2026-03-01T00:00:00Z", createdAt: "2026-02-01T00:00:00Z" },
+      {
+        name: "u1",
+        domainName: "example.com",
+        notBefore: "2026-03-01T00:00:00Z",
+        createdAt: "2026-02-02T00:00:00Z",
+      },
+      {
+        name: "u2",
+        domainName: "example.com",
+        notBefore: "2026-03-01T00:00:00Z",
+        createdAt: "2026-02-01T00:00:00Z",
+      },
     );
     assert.equal(select(tie2, { domainName: "example.com", mostRecent: true }).name, "u1");
     const tie3 = certs({ name: "z", domainName: "example.com" }, { name: "y", domainName: "example.com" });
@@ -115,8 +168,14 @@ describe("selection rules", () => {
   });
 
   it("rule 8: not found says what was searched and lists the closest certificates", () => {
-    const list = certs({ name: "exampel-com", domainName: "exampel.com" }, { name: "zzz", domainName: "unrelated.org" });
-    const err = thrown(() => select(list, { domainName: "example.com", tags: { env: "prod" } }), CertificateNotFoundError);
+    const list = certs(
+      { name: "exampel-com", domainName: "exampel.com" },
+      { name: "zzz", domainName: "unrelated.org" },
+    );
+    const err = thrown(
+      () => select(list, { domainName: "example.com", tags: { env: "prod" } }),
+      CertificateNotFoundError,
+    );
     assert.match(err.message, /domainName "example\.com"/);
     assert.match(err.message, /in us-east-1 with status ISSUED/);
     assert.match(err.message, /tags env=prod/);
@@ -126,15 +185,24 @@ describe("selection rules", () => {
   it("rule 9: minDaysValid is measured from now, whole days rounded down", () => {
     const list = certs({ name: "c", domainName: "example.com", notAfter: "2026-07-01T00:00:00.000Z" });
     assert.equal(select(list, { domainName: "example.com", minDaysValid: 30 }).daysUntilExpiry, 30);
-    const err = thrown(() => select(list, { domainName: "example.com", minDaysValid: 31 }), CertificateExpiringError);
+    const err = thrown(
+      () => select(list, { domainName: "example.com", minDaysValid: 31 }),
+      CertificateExpiringError,
+    );
     assert.equal(err.daysLeft, 30);
     assert.equal(err.notAfter, "2026-07-01T00:00:00.000Z");
-    assert.match(err.message, /"c" expires 2026-07-01T00:00:00\.000Z: it has 30 day\(s\) left, but minDaysValid is 31/);
+    assert.match(
+      err.message,
+      /"c" expires 2026-07-01T00:00:00\.000Z: it has 30 day\(s\) left, but minDaysValid is 31/,
+    );
   });
 
   it("rule 9: an expired certificate reports negative days", () => {
     const list = certs({ name: "gone", domainName: "example.com", notAfter: "2026-05-20T00:00:00.000Z" });
-    const err = thrown(() => select(list, { domainName: "example.com", minDaysValid: 0 }), CertificateExpiringError);
+    const err = thrown(
+      () => select(list, { domainName: "example.com", minDaysValid: 0 }),
+      CertificateExpiringError,
+    );
     assert.equal(err.daysLeft, -12);
     assert.match(err.message, /expired 12 day\(s\) ago/);
   });
@@ -144,7 +212,9 @@ describe("selection properties", () => {
   const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
   const tld = fc.constantFrom("com", "org", "example", "net");
   const domain = fc.tuple(label, tld).map(([a, b]) => `${a}.${b}`);
-  const variant = fc.tuple(domain, fc.boolean(), fc.boolean()).map(([d, upper, dot]) => `${upper ? d.toUpperCase() : d}${dot ? "." : ""}`);
+  const variant = fc
+    .tuple(domain, fc.boolean(), fc.boolean())
+    .map(([d, upper, dot]) => `${upper ? d.toUpperCase() : d}${dot ? "." : ""}`);
 
   it("normalizeDomain is idempotent", () => {
     fc.assert(fc.property(variant, (d) => normalizeDomain(normalizeDomain(d)) === normalizeDomain(d)));
@@ -154,19 +224,24 @@ describe("selection properties", () => {
     const cert = fc.record({ name: label, domainName: domain, sans: fc.array(domain, { maxLength: 3 }) });
     fc.assert(
       fc.property(fc.array(cert, { maxLength: 8 }), variant, (list, query) => {
-        const all = certs(...list.map((c, i) => ({ ...c, name: `${c.name}-${i}`, sans: [c.domainName, ...c.sans] })));
+        const all = certs(
+          ...list.map((c, i) => ({ ...c, name: `${c.name}-${i}`, sans: [c.domainName, ...c.sans] })),
+        );
         const q = parseCertificateArgs({ domainName: query }, true);
         const found = filterCertificates(all, q);
         const d = normalizeDomain(query);
         const primaries = all.filter((c) => normalizeDomain(c.domainName) === d);
-        if (primaries.length > 0) return found.length === primaries.length && found.every((c) => normalizeDomain(c.domainName) === d);
+        if (primaries.length > 0)
+          return found.length === primaries.length && found.every((c) => normalizeDomain(c.domainName) === d);
         return found.every((c) => c.subjectAlternativeNames.map(normalizeDomain).includes(d));
       }),
     );
   });
 
   it("compareMostRecent is a total order consistent with sorting", () => {
-    const date = fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }).map((t) => new Date(t).toISOString());
+    const date = fc
+      .integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 })
+      .map((t) => new Date(t).toISOString());
     const cert = fc.record({ name: label, notBefore: date, issuedAt: date });
     fc.assert(
       fc.property(fc.array(cert, { minLength: 1, maxLength: 6 }), (list) => {

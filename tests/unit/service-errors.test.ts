@@ -3,13 +3,20 @@ import { AccessDeniedError, LightsailApiError, PaginationError } from "../../pro
 import { isNotFoundError, scrubMessage, translateServiceError } from "../../provider/service-errors";
 
 function sdkError(name: string, message: string, status?: number, extra: object = {}) {
-  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status, attempts: 4 }, ...extra });
+  return Object.assign(new Error(message), {
+    name,
+    $metadata: { httpStatusCode: status, attempts: 4 },
+    ...extra,
+  });
 }
 const ctx = { operation: "GetCertificates", region: "eu-west-2" };
 
 describe("service error translation", () => {
   it("AccessDenied names the IAM action and the region", () => {
-    const err = translateServiceError(sdkError("AccessDeniedException", "not allowed", 400, { code: "AccessDenied" }), ctx);
+    const err = translateServiceError(
+      sdkError("AccessDeniedException", "not allowed", 400, { code: "AccessDenied" }),
+      ctx,
+    );
     assert.ok(err instanceof AccessDeniedError);
     assert.equal(err.name, "AccessDeniedError");
     assert.equal(err.action, "lightsail:GetCertificates");
@@ -18,19 +25,31 @@ describe("service error translation", () => {
   });
 
   it("recognises an AccessDenied code on the base service exception", () => {
-    const err = translateServiceError(sdkError("LightsailServiceException", "x", 400, { code: "AccessDenied" }), ctx);
+    const err = translateServiceError(
+      sdkError("LightsailServiceException", "x", 400, { code: "AccessDenied" }),
+      ctx,
+    );
     assert.equal(err.name, "AccessDeniedError");
   });
 
   it("recognises the three not-found forms", () => {
     assert.equal(isNotFoundError(sdkError("NotFoundException", "x", 400)), true);
-    assert.equal(isNotFoundError(sdkError("LightsailServiceException", "x", 400, { code: "DoesNotExist" })), true);
-    assert.equal(isNotFoundError(sdkError("LightsailServiceException", "The Certificate does not exist: x", 400)), true);
+    assert.equal(
+      isNotFoundError(sdkError("LightsailServiceException", "x", 400, { code: "DoesNotExist" })),
+      true,
+    );
+    assert.equal(
+      isNotFoundError(sdkError("LightsailServiceException", "The Certificate does not exist: x", 400)),
+      true,
+    );
     assert.equal(isNotFoundError(sdkError("InvalidInputException", "bad", 400)), false);
   });
 
   it("throttling after retries says so and what to do", () => {
-    const err = translateServiceError(sdkError("ThrottlingException", "Rate exceeded", 400), ctx) as LightsailApiError;
+    const err = translateServiceError(
+      sdkError("ThrottlingException", "Rate exceeded", 400),
+      ctx,
+    ) as LightsailApiError;
     assert.equal(err.code, "ThrottlingException");
     assert.match(err.message, /kept throttling after 4 attempts/);
   });
@@ -41,7 +60,9 @@ describe("service error translation", () => {
   });
 
   it("transport errors never carry the endpoint", () => {
-    const raw = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:45123 http://127.0.0.1:45123/"), { code: "ECONNREFUSED" });
+    const raw = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:45123 http://127.0.0.1:45123/"), {
+      code: "ECONNREFUSED",
+    });
     const err = translateServiceError(raw, ctx) as LightsailApiError;
     assert.equal(err.code, "ECONNREFUSED");
     assert.doesNotMatch(err.message, /127\.0\.0\.1|45123/);
@@ -54,7 +75,9 @@ describe("service error translation", () => {
   });
 
   it("scrubs URLs, addresses and access keys from outside messages", () => {
-    const text = scrubMessage("at https://lightsail.local:9/x from 10.1.2.3:80 key AKIAABCDEFGHIJKLMNOP localhost:4566");
+    const text = scrubMessage(
+      "at https://lightsail.local:9/x from 10.1.2.3:80 key AKIAABCDEFGHIJKLMNOP localhost:4566",
+    );
     assert.equal(text, "at <endpoint> from <address> key <access-key> <address>");
   });
 });

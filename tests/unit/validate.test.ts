@@ -26,8 +26,18 @@ const BAD: [string, unknown, string, RegExp][] = [
   ["single label", { domainName: "localhost" }, "domainName", /fully qualified/],
   ["label too long", { domainName: `${"a".repeat(64)}.com` }, "domainName", /invalid label/],
   ["hyphen at label end", { domainName: "bad-.example.com" }, "domainName", /invalid label/],
-  ["unknown status", { domainName: "example.com", statuses: ["VALID"] }, "statuses[0]", /not a certificate status/],
-  ["lower-case status", { domainName: "example.com", statuses: ["issued"] }, "statuses[0]", /upper case: "ISSUED"/],
+  [
+    "unknown status",
+    { domainName: "example.com", statuses: ["VALID"] },
+    "statuses[0]",
+    /not a certificate status/,
+  ],
+  [
+    "lower-case status",
+    { domainName: "example.com", statuses: ["issued"] },
+    "statuses[0]",
+    /upper case: "ISSUED"/,
+  ],
   ["status of wrong type", { domainName: "example.com", statuses: [1] }, "statuses[0]", /got a number/],
   ["statuses not an array", { domainName: "example.com", statuses: "ISSUED" }, "statuses", /array/],
   ["statuses empty", { domainName: "example.com", statuses: [] }, "statuses", /at least one/],
@@ -41,14 +51,27 @@ const BAD: [string, unknown, string, RegExp][] = [
   ["tag value not a string", { domainName: "example.com", tags: { env: 1 } }, "tags.env", /string/],
   ["unknown region", { domainName: "example.com", region: "us-west-1" }, "region", /no Lightsail endpoint/],
   ["empty region", { domainName: "example.com", region: "" }, "region", /empty/],
-  ["SANs not an array", { domainName: "example.com", subjectAlternativeNames: "a.example.com" }, "subjectAlternativeNames", /array/],
+  [
+    "SANs not an array",
+    { domainName: "example.com", subjectAlternativeNames: "a.example.com" },
+    "subjectAlternativeNames",
+    /array/,
+  ],
   [
     "more than 10 SANs",
-    { domainName: "example.com", subjectAlternativeNames: Array.from({ length: 11 }, (_, i) => `d${i}.example.com`) },
+    {
+      domainName: "example.com",
+      subjectAlternativeNames: Array.from({ length: 11 }, (_, i) => `d${i}.example.com`),
+    },
     "subjectAlternativeNames",
     /at most 10/,
   ],
-  ["bad SAN", { domainName: "example.com", subjectAlternativeNames: ["ok.example.com", "bad domain"] }, "subjectAlternativeNames[1]", /white space/],
+  [
+    "bad SAN",
+    { domainName: "example.com", subjectAlternativeNames: ["ok.example.com", "bad domain"] },
+    "subjectAlternativeNames[1]",
+    /white space/,
+  ],
   ["misspelt argument", { domain: "example.com", name: "x1" }, "domain", /did you mean `domainName`/],
 ];
 
@@ -62,7 +85,10 @@ describe("argument validation", () => {
       assert.match(problem.reason, reason);
       assert.throws(
         () => parseCertificateArgs(args, true),
-        (err: unknown) => err instanceof InvalidArgumentError && err.name === "InvalidArgumentError" && err.message.includes(`\`${problems[0].property}\``),
+        (err: unknown) =>
+          err instanceof InvalidArgumentError &&
+          err.name === "InvalidArgumentError" &&
+          err.message.includes(`\`${problems[0].property}\``),
       );
     });
   }

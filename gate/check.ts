@@ -1,0 +1,139 @@
+/**
+ * The verdicts of `lightsail-certs check`, pure: certificates and a clock reading in, verdicts
+ * out. Days left are measured as `getCertificate`'s `minDaysValid` measures them: whole days from
+ * now to notAfter, rounded down; a certificate passes when it is ISSUED and
+ * `daysLeft >= minDays`.
+ */
+import { certificateCovers, normalizeDomain } from "../provider/domain";
+import { daysUntil } from "../provider/normalize";
+import type { Certificate } from "../provider/types";
+
+/** `PASS` or `FAIL`. */
+export type Verdict = "PASS" | "FAIL";
+
+/** One certificate, judged. */
+export interface CertificateVerdict {
+  /** Certificate name. */
+  name: string;
+  /** ARN. */
+  arn: string;
+  /** Primary domain. */
+  domainName: string;
+  /** Alternative names. */
+  subjectAlternativeNames: string[];
+  /** Region. */
+  region: string;
+  /** Status. */
+  status: string;
+  /** End of validity (ISO-8601), or null when the certificate has none. */
+  notAfter: string | null;
+  /** Whole days from now to notAfter (rounded down, negative once expired), or null. */
+  daysLeft: number | null;
+  /** The verdict. */
+  verdict: Verdict;
+  /** Why it fails; null when it passes. */
+  reason: string | null;
+}
+
+/** One `--domain`, judged. */
+export interface DomainVerdict {
+  /** The domain (normalised: lower case, no trailing dot). */
+  domain: string;
+  /** PASS when at least one certificate covering it passes. */
+  verdict: Verdict;
+  /** Why it fails; null when it passes. */
+  reason: string | null;
+  /** The certificate shown for it: a passing one (longest left), else the closest to passing; null when none covers it. */
+  certificate: CertificateVerdict | null;
+  /** Every certificate covering the domain, best first. */
+  candidates: CertificateVerdict[];
+}
+
+/** Judges one certificate against `minDays` at `now`. */
+export function judgeCertificate(cert: Certificate, minDays: number, now: Date): CertificateVerdict {
+  const daysLeft = daysUntil(cert.notAfter, now) ?? null;
+  let reason: string | null = null;
+  if (cert.status !== "ISSUED") {
+    reason = `status ${cert.status}, not ISSUED`;
+  } else if (daysLeft === null) {
+    reason = "no expiry date (notAfter)";
+  } else if (daysLeft < 0) {
+    reason = "expired";
+  } else if (daysLeft < minDays) {
+    reason = `expires in ${daysLeft} day(s), under the minimum of ${minDays}`;
+  }
+  return {
+    name: cert.name,
+    arn: cert.arn,
+    domainName: cert.domainName,
+    subjectAlternativeNames: [...cert.subjectAlternativeNames],
+    region: cert.region,
+    status: cert.status,
+    notAfter: cert.notAfter ?? null,
+    daysLeft,
+    verdict: reason === null ? "PASS" : "FAIL",
+    reason,
+  };
+}
+
+/** Orders verdicts best first: passing, then ISSUED, then most days left, then name and region. */
+export function compareVerdicts(a: CertificateVerdict, b: CertificateVerdict): number {
+  const rank = (v: CertificateVerdict) => (v.verdict === "PASS" ? 0 : v.status === "ISSUED" ? 1 : 2);
+  return (
+    rank(a) - rank(b) ||
+    (b.daysLeft ?? -Infinity) - (a.daysLeft ?? -Infinity) ||
+    a.name.localeCompare(b.name) ||
+    a.region.localeCompare(b.region)
+  );
+}
+
+/** Whether `cert` covers the normalised `domain` (primary name or SAN, case-insensitive, trailing dot ignored). */
+export function coversDomain(
+  cert: Pick<Certificate, "domainName" | "subjectAlternativeNames">,
+  domain: string,
+): boolean {
+  return certificateCovers(
+    normalizeDomain(cert.domainName),
+    cert.subjectAlternativeNames.map(normalizeDomain),
+    domain,
+  );
+}
+
+/** Judges each domain: it passes when at least one certificate covering it passes. */
+export function judgeDomains(
+  domains: readonly string[],
+  certs: readonly Certificate[],
+  minDays: number,
+  now: Date,
+): DomainVerdict[] {
+  return domains.map((domain) => {
+    const candidates = certs
+      .filter((c) => coversDomain(c, domain))
+      .map((c) => judgeCertificate(c, minDays, now))
+      .sort(compareVerdicts);
+    const best = candidates[0] ?? null;
+    if (!best)
+      return { domain, verdict: "FAIL", reason: "no certificate covers it", certificate: null, candidates };
+    if (best.verdict === "PASS")
+      return { domain, verdict: "PASS", reason: null, certificate: best, candidates };
+    const others =
+      candidates.length > 1 ? ` (none of the ${candidates.length} certificates covering it passes)` : "";
+    return { domain, verdict: "FAIL", reason: `${best.reason}${others}`, certificate: best, candidates };
+  });
+}
+
+/** Counts of a check. */
+export interface CheckSummary {
+  /** Certificates (or domains, with --domain) judged. */
+  total: number;
+  /** How many pass. */
+  passed: number;
+  /** How many fail. */
+  failed: number;
+}
+
+/** Counts the verdicts. */
+export function summarize(verdicts: ReadonlyArray<{ verdict: Verdict }>): CheckSummary {
+  const passed = verdicts.filter((v) => v.verdict === "PASS").length;
+  return { total: verdicts.length, passed, failed: verdicts.length - passed };
+}

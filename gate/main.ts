@@ -1,0 +1,160 @@
+/**
+ * `lightsail-certs`: the gate command, as a function of its arguments and its edges (output
+ * streams, environment, clock, lookup context), so that it runs the same in a test and in a
+ * process. Returns the exit status: 0 all pass, 1 something fails, 2 usage or API error.
+ * Messages never hold a credential or an endpoint, and errors are printed without a stack.
+ */
+import { createLookupContext, LookupContext } from "../provider/context";
+import { LightsailCertificateError } from "../provider/errors";
+import { scrubMessage } from "../provider/service-errors";
+import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../provider/types";
+import { GateOptions, parseGateArgs, USAGE, UsageError } from "./args";
+import { coversDomain, judgeCertificate, judgeDomains, summarize } from "./check";
+import {
+  CheckReport,
+  compareByNameAndRegion,
+  ListReport,
+  SCHEMA_VERSION,
+  toListedCertificate,
+} from "./report";
+import { DEFAULT_CONCURRENCY, scanRegions } from "./scan";
+import { renderCheckTable, renderDomainTable, renderListTable } from "./table";
+
+/** Exit statuses. */
+export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
+
+/** What the command runs against. */
+export interface GateIo {
+  /** Writes to standard output. */
+  stdout(text: string): void;
+  /** Writes to standard error. */
+  stderr(text: string): void;
+  /** The environment (default region). */
+  env: NodeJS.ProcessEnv;
+  /** The clock. @defaultValue the system clock */
+  now?: () => Date;
+  /** The lookup context. @defaultValue a fresh one over the AWS SDK chain */
+  context?: LookupContext;
+  /** Colour the verdicts. @defaultValue false */
+  color?: boolean;
+  /** Regions read at once. @defaultValue 8 */
+  concurrency?: number;
+}
+
+const PROGRAM = "lightsail-certs";
+
+/** A message for `err` that is safe to print: the package's own messages, else a scrubbed one. */
+export function describeError(err: unknown): string {
+  if (err instanceof LightsailCertificateError) return err.message;
+  if (err instanceof Error) return `${err.name}: ${scrubMessage(err.message)}`;
+  return scrubMessage(String(err));
+}
+
+function regionList(regions: readonly string[]): string {
+  return regions.length > 4 ? `${regions.length} regions` : regions.join(", ");
+}
+
+function statusesRead(options: GateOptions): string[] {
+  return options.statuses.length > 0 ? options.statuses : [...KNOWN_CERTIFICATE_STATUSES].sort();
+}
+
+/** Runs the command line `argv` (without `node` and the script); resolves to the exit status. */
+export async function runGate(argv: readonly string[], io: GateIo): Promise<number> {
+  let options: GateOptions;
+  try {
+    options = parseGateArgs(argv, io.env);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`${PROGRAM}: ${err.message}\nRun "${PROGRAM} --help" for usage.\n`);
+    return EXIT.error;
+  }
+  if (options.command === "help") {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.pass;
+  }
+
+  const now = io.now ?? (() => new Date());
+  const context =
+    io.context ??
+    createLookupContext({ now, connection: options.profile ? { profile: options.profile } : {} });
+  const scans = await scanRegions(
+    context,
+    options.regions,
+    options.statuses,
+    io.concurrency ?? DEFAULT_CONCURRENCY,
+  );
+  const failures = scans.filter((s) => !s.ok);
+  if (failures.length > 0) {
+    for (const failure of failures)
+      if (!failure.ok) io.stderr(`${PROGRAM}: ${failure.region}: ${describeError(failure.error)}\n`);
+    return EXIT.error;
+  }
+  const certificates: Certificate[] = scans
+    .flatMap((s) => (s.ok ? s.certificates : []))
+    .sort(compareByNameAndRegion);
+  const at = now();
+
+  if (options.command === "list") {
+    if (options.json) {
+      const report: ListReport = {
+        schemaVersion: SCHEMA_VERSION,
+        command: "list",
+        listedAt: at.toISOString(),
+        regions: options.regions,
+        statuses: statusesRead(options),
+        certificates: certificates.map((c) => toListedCertificate(c, at)),
+      };
+      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    } else if (certificates.length === 0) {
+      io.stdout(`No certificates in ${regionList(options.regions)}.\n`);
+    } else {
+      io.stdout(renderListTable(certificates, at));
+      io.stdout(`\n${certificates.length} certificate(s) in ${regionList(options.regions)}.\n`);
+    }
+    return EXIT.pass;
+  }
+
+  const domainMode = options.domains.length > 0;
+  const domains = domainMode ? judgeDomains(options.domains, certificates, options.minDays, at) : [];
+  const judged = certificates
+    .filter((c) => !domainMode || options.domains.some((d) => coversDomain(c, d)))
+    .map((c) => judgeCertificate(c, options.minDays, at));
+  const summary = summarize(domainMode ? domains : judged);
+  const passed = summary.failed === 0;
+
+  if (options.json) {
+    const report: CheckReport = {
+      schemaVersion: SCHEMA_VERSION,
+      command: "check",
+      mode: domainMode ? "domains" : "certificates",
+      checkedAt: at.toISOString(),
+      minDays: options.minDays,
+      regions: options.regions,
+      statuses: statusesRead(options),
+      passed,
+      summary,
+      certificates: judged,
+      domains,
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return passed ? EXIT.pass : EXIT.fail;
+  }
+
+  const rule = `ISSUED with at least ${options.minDays} day(s) left`;
+  if (domainMode) {
+    io.stdout(renderDomainTable(domains, io.color));
+    io.stdout(
+      `\n${summary.total} domain(s) in ${regionList(options.regions)}: ${summary.passed} pass, ${summary.failed} fail ` +
+        `(each needs a certificate ${rule}).\n`,
+    );
+  } else if (judged.length === 0) {
+    io.stdout(`No certificates in ${regionList(options.regions)}: nothing to check.\n`);
+  } else {
+    io.stdout(renderCheckTable(judged, io.color));
+    io.stdout(
+      `\n${summary.total} certificate(s) in ${regionList(options.regions)}: ${summary.passed} pass, ${summary.failed} fail ` +
+        `(${rule}).\n`,
+    );
+  }
+  return passed ? EXIT.pass : EXIT.fail;
+}

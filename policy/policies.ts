@@ -1,0 +1,317 @@
+/**
+ * The policies of the `lightsail-certificates` pack, in a module of their own so that tests
+ * (and other packs) use them without starting a policy pack server.
+ *
+ * - `lightsail-certificate-expiry`: every Lightsail certificate the stack uses stays valid at
+ *   least `minDaysValid` days (default 30).
+ * - `lightsail-certificate-issued`: every Lightsail certificate the stack uses is ISSUED.
+ *
+ * Both are mandatory by default and judge, at preview already:
+ * - a `CertificateLookup` from its checked inputs (the resolved certificate's name, status and
+ *   notAfter), without a request;
+ * - a Lightsail distribution, container service or load-balancer certificate attachment by
+ *   looking up the certificates it names, in any status, through the package's lookup layer
+ *   (shared, cached scans; the client factory and the clock are injectable).
+ *
+ * A verdict is only reached from known values: when what decides it is unknown at preview, the
+ * policies report nothing for that resource (the update runs them again with known values).
+ * A certificate that is not found, or a lookup that fails (access denied, throttling, no region),
+ * is reported as a violation; a policy never throws.
+ */
+import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import {
+  Certificate,
+  createLookupContext,
+  findCertificate,
+  findLoadBalancerCertificate,
+  KNOWN_CERTIFICATE_STATUSES,
+  LoadBalancerTlsCertificate,
+  LookupContext,
+} from "pulumi-lightsail-certificates/provider";
+import {
+  CERTIFICATE_LOOKUP_TYPE,
+  CertificateReference,
+  CONTAINER_SERVICE_TYPE,
+  DISTRIBUTION_TYPE,
+  findReferences,
+  isCheckedType,
+  LB_ATTACHMENT_TYPE,
+} from "./references";
+import { isUnknown, PropertyBag, readString, unwrapProps } from "./unknowns";
+import {
+  CertificateFacts,
+  CONFIG_HINT,
+  expiryViolation,
+  lookupFailedViolation,
+  NearbyCertificate,
+  notFoundViolation,
+  statusViolation,
+  Subject,
+} from "./verdicts";
+
+export type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+
+/** Name of the expiry policy. */
+export const EXPIRY_POLICY = "lightsail-certificate-expiry";
+/** Name of the status policy. */
+export const ISSUED_POLICY = "lightsail-certificate-issued";
+/** Default of the expiry policy's `minDaysValid`. */
+export const DEFAULT_MIN_DAYS_VALID = 30;
+/** Largest `minDaysValid` accepted (as for getCertificate). */
+export const MAX_MIN_DAYS_VALID = 3650;
+
+/** More about Lightsail certificates (renewal, validation, where they can be used). */
+const DOCS_URL =
+  "https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-faq-certificates.html";
+
+/** Configuration of the expiry policy (`--policy-pack-config`). */
+export interface ExpiryPolicyConfig {
+  /**
+   * Days a certificate must stay valid from now; it passes when its whole days left
+   * (`daysUntilExpiry`) are at least this.
+   * @defaultValue 30
+   */
+  minDaysValid?: number;
+  /** Region of resources that set none and whose provider sets none. */
+  region?: string;
+}
+
+/** Configuration of the issued policy. */
+export interface IssuedPolicyConfig {
+  /** Region of resources that set none and whose provider sets none. */
+  region?: string;
+}
+
+/** What the policies reach the outside world through. */
+export interface PolicyDependencies {
+  /**
+   * The lookup context (clients, cache, clock). One is created on first use, with the AWS SDK's
+   * own chain (credentials, AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_LIGHTSAIL).
+   */
+  context?: LookupContext;
+  /**
+   * The clock days left are measured from.
+   * @defaultValue the context's clock
+   */
+  now?: () => Date;
+}
+
+/** One certificate a resource uses, as looked up (or the reason it could not be). */
+type Inspection =
+  | { subject: Subject; outcome: "found"; cert: CertificateFacts; note?: string }
+  | {
+      subject: Subject & { reference: CertificateReference };
+      outcome: "not-found";
+      closest: NearbyCertificate[];
+      detail: string;
+    }
+  | { subject: Subject & { reference: CertificateReference }; outcome: "failed"; error: Error };
+
+const ALL_STATUSES: string[] = [...KNOWN_CERTIFICATE_STATUSES];
+const ALL_LB_STATUSES: string[] = [...KNOWN_CERTIFICATE_STATUSES, "UNKNOWN"];
+
+const RESOURCE_LABELS: Record<string, string> = {
+  [CERTIFICATE_LOOKUP_TYPE]: "CertificateLookup",
+  [DISTRIBUTION_TYPE]: "Distribution",
+  [CONTAINER_SERVICE_TYPE]: "ContainerService",
+  [LB_ATTACHMENT_TYPE]: "LbCertificateAttachment",
+};
+
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+function configRegion(args: ResourceValidationArgs): string | undefined {
+  const region = (args.getConfig<{ region?: unknown }>() ?? {}).region;
+  return typeof region === "string" && region !== "" ? region : undefined;
+}
+
+/** `minDaysValid` from the pack config; the default when unset (the CLI validates it against the schema). */
+export function minDaysValidOf(config: { minDaysValid?: unknown } | undefined): number {
+  const value = config?.minDaysValid;
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : DEFAULT_MIN_DAYS_VALID;
+}
+
+/** The certificate a CertificateLookup resolved, from its checked inputs; undefined while any of it is unknown. */
+function lookupFacts(props: PropertyBag): { cert: CertificateFacts; note: string } | undefined {
+  const name = readString(props, "name");
+  const status = readString(props, "status");
+  const notAfter = readString(props, "notAfter");
+  // Unresolved (its search had an unknown) or unknown: nothing known to judge at this preview.
+  if (name.state !== "known" || status.state === "unknown" || notAfter.state === "unknown") return undefined;
+  const domainName = readString(props, "domainName");
+  const region = readString(props, "region");
+  const cert: CertificateFacts = {
+    name: name.value,
+    status: status.state === "known" ? status.value : "UNKNOWN",
+    ...(notAfter.state === "known" ? { notAfter: notAfter.value } : {}),
+    ...(domainName.state === "known" ? { domainName: domainName.value } : {}),
+    ...(region.state === "known" ? { region: region.value } : {}),
+  };
+  const query = props.query;
+  const statuses = query !== null && typeof query === "object" ? (query as PropertyBag).statuses : undefined;
+  const asked = Array.isArray(statuses)
+    ? statuses.filter((s): s is string => typeof s === "string" && !isUnknown(s))
+    : [];
+  const note =
+    asked.length > 0 && asked.some((s) => s !== "ISSUED")
+      ? ` (The lookup asks for statuses ${asked.join(", ")}; a certificate used by the stack must still be ISSUED.)`
+      : "";
+  return { cert, note };
+}
+
+function factsOf(cert: Certificate | LoadBalancerTlsCertificate): CertificateFacts {
+  return {
+    name: cert.name,
+    status: cert.status,
+    domainName: cert.domainName,
+    region: cert.region,
+    ...(cert.notAfter !== undefined ? { notAfter: cert.notAfter } : {}),
+    ...("loadBalancerName" in cert ? { loadBalancerName: cert.loadBalancerName } : {}),
+  };
+}
+
+/**
+ * Creates the two policies. Both share one lookup context, so a certificate that several
+ * resources (or both policies) use is read once per preview.
+ * @example
+ * ```ts
+ * new PolicyPack("lightsail-certificates", { policies: createPolicies() });
+ * ```
+ */
+export function createPolicies(deps: PolicyDependencies = {}): ResourceValidationPolicy[] {
+  let context = deps.context;
+  const lookupContext = (): LookupContext =>
+    (context ??= createLookupContext(deps.now ? { now: deps.now } : {}));
+  const now = (): Date => (deps.now ? deps.now() : lookupContext().now());
+
+  async function lookUp(subject: Subject & { reference: CertificateReference }): Promise<Inspection> {
+    const ref = subject.reference;
+    try {
+      const ctx = lookupContext();
+      const cert =
+        ref.kind === "load-balancer"
+          ? await findLoadBalancerCertificate(ctx, {
+              loadBalancerName: ref.loadBalancerName,
+              name: ref.certificateName,
+              statuses: ALL_LB_STATUSES,
+              ...(ref.region !== undefined ? { region: ref.region } : {}),
+            })
+          : await findCertificate(ctx, {
+              name: ref.certificateName,
+              statuses: ALL_STATUSES,
+              ...(ref.region !== undefined ? { region: ref.region } : {}),
+            });
+      return { subject, outcome: "found", cert: factsOf(cert) };
+    } catch (err) {
+      const error = asError(err);
+      if (error.name === "CertificateNotFoundError") {
+        const closest = (error as Error & { closest?: NearbyCertificate[] }).closest ?? [];
+        return { subject, outcome: "not-found", closest, detail: error.message };
+      }
+      return { subject, outcome: "failed", error };
+    }
+  }
+
+  /** Every certificate the resource uses, looked up; empty when nothing known applies. */
+  async function inspect(args: ResourceValidationArgs): Promise<Inspection[]> {
+    if (!isCheckedType(args.type)) return [];
+    const props = unwrapProps(args.props);
+    const resource = `${RESOURCE_LABELS[args.type]} "${args.name}"`;
+    if (args.type === CERTIFICATE_LOOKUP_TYPE) {
+      const facts = lookupFacts(props);
+      return facts ? [{ subject: { resource }, outcome: "found", cert: facts.cert, note: facts.note }] : [];
+    }
+    const providerProps = args.provider ? unwrapProps(args.provider.props) : undefined;
+    const { references } = findReferences(args.type, props, providerProps, configRegion(args));
+    return Promise.all(references.map((reference) => lookUp({ resource, reference })));
+  }
+
+  function reportFailures(inspection: Inspection, report: ReportViolation): void {
+    if (inspection.outcome === "not-found")
+      report(
+        notFoundViolation(
+          inspection.subject,
+          inspection.subject.reference,
+          inspection.closest,
+          inspection.detail,
+        ),
+      );
+    else if (inspection.outcome === "failed")
+      report(lookupFailedViolation(inspection.subject, inspection.subject.reference, inspection.error));
+  }
+
+  const regionSchema = {
+    type: "string" as const,
+    description:
+      "Region of container services and load-balancer attachments that set no `region` and whose provider sets none " +
+      "(default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region of the pulumi process).",
+  };
+
+  const expiry: ResourceValidationPolicy = {
+    name: EXPIRY_POLICY,
+    displayName: "Lightsail certificates stay valid long enough",
+    description:
+      "Lightsail certificates used by the stack (CertificateLookup, distributions, container services, " +
+      "load-balancer certificate attachments) must stay valid at least minDaysValid days (default 30).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["lightsail", "tls", "certificates"],
+    remediationSteps:
+      "Renew the certificate (or request a new one) in Lightsail, point the resource at a certificate that stays " +
+      `valid long enough, or ${CONFIG_HINT}.`,
+    url: DOCS_URL,
+    configSchema: {
+      properties: {
+        minDaysValid: {
+          type: "integer",
+          default: DEFAULT_MIN_DAYS_VALID,
+          minimum: 0,
+          maximum: MAX_MIN_DAYS_VALID,
+          description:
+            "Whole days a certificate must stay valid from now: it passes when floor((notAfter - now) / 1 day) >= minDaysValid.",
+        },
+        region: regionSchema,
+      },
+    },
+    validateResource: async (args, reportViolation) => {
+      const minDaysValid = minDaysValidOf(args.getConfig<ExpiryPolicyConfig>());
+      const inspections = await inspect(args);
+      if (inspections.length === 0) return;
+      const at = now();
+      for (const inspection of inspections) {
+        if (inspection.outcome !== "found") reportFailures(inspection, reportViolation);
+        else {
+          const message = expiryViolation(inspection.subject, inspection.cert, minDaysValid, at);
+          if (message) reportViolation(message);
+        }
+      }
+    },
+  };
+
+  const issued: ResourceValidationPolicy = {
+    name: ISSUED_POLICY,
+    displayName: "Lightsail certificates are ISSUED",
+    description:
+      "Lightsail certificates used by the stack (CertificateLookup, distributions, container services, " +
+      "load-balancer certificate attachments) must have the status ISSUED.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["lightsail", "tls", "certificates"],
+    remediationSteps:
+      "Finish the certificate's DNS validation, request a new certificate, or point the resource at an ISSUED certificate.",
+    url: DOCS_URL,
+    configSchema: { properties: { region: regionSchema } },
+    validateResource: async (args, reportViolation) => {
+      for (const inspection of await inspect(args)) {
+        if (inspection.outcome !== "found") reportFailures(inspection, reportViolation);
+        else {
+          const message = statusViolation(inspection.subject, inspection.cert, inspection.note);
+          if (message) reportViolation(message);
+        }
+      }
+    },
+  };
+
+  return [expiry, issued];
+}

@@ -1,0 +1,166 @@
+/**
+ * The verdicts of the two policies and their messages. Pure: the clock reading and the
+ * certificate come in as arguments.
+ *
+ * Days left are measured exactly as `getCertificate`'s `minDaysValid` measures them: whole days
+ * from now to `notAfter`, rounded down (`daysUntilExpiry`); a certificate passes when
+ * `daysLeft >= minDaysValid`.
+ */
+import { daysUntil } from "pulumi-lightsail-certificates/provider";
+import type { CertificateReference } from "./references";
+
+/** The command line that applies a pack config file, quoted in messages. */
+export const CONFIG_HINT =
+  "lower `minDaysValid` in the policy pack config (pulumi preview --policy-pack policy --policy-pack-config <file>)";
+
+/** What the policies need to know about a certificate. */
+export interface CertificateFacts {
+  /** Certificate name. */
+  name: string;
+  /** Primary domain, when known. */
+  domainName?: string;
+  /** Status, e.g. `ISSUED`. */
+  status: string;
+  /** End of validity (ISO-8601), when known. */
+  notAfter?: string;
+  /** Region, when known. */
+  region?: string;
+  /** The load balancer, for a load-balancer certificate. */
+  loadBalancerName?: string;
+}
+
+/** Who uses the certificate, for messages. */
+export interface Subject {
+  /** E.g. `Distribution "cdn"` or `CertificateLookup "site"`. */
+  resource: string;
+  /** The reference, for resources that name a certificate; absent for a CertificateLookup. */
+  reference?: CertificateReference;
+}
+
+/** Whole days from `now` to `notAfter`, rounded down; undefined without a (valid) date. */
+export function daysLeft(notAfter: string | undefined, now: Date): number | undefined {
+  return daysUntil(notAfter, now);
+}
+
+function describeCertificate(cert: CertificateFacts): string {
+  const where = [cert.domainName, cert.region].filter((s): s is string => !!s);
+  const lb = cert.loadBalancerName
+    ? `Load-balancer certificate "${cert.name}" of load balancer "${cert.loadBalancerName}"`
+    : `Certificate "${cert.name}"`;
+  return where.length > 0 ? `${lb} (${where.join(", ")})` : lb;
+}
+
+function describeUse(subject: Subject): string {
+  const ref = subject.reference;
+  return ref
+    ? `, used by ${subject.resource} through \`${ref.property}\`,`
+    : `, found by ${subject.resource},`;
+}
+
+function pickAnother(subject: Subject): string {
+  const ref = subject.reference;
+  return ref
+    ? `point \`${ref.property}\` at another certificate`
+    : "change the lookup's search to pick another certificate";
+}
+
+/**
+ * The expiry violation for `cert`, or undefined when it stays valid at least `minDaysValid` days.
+ * A certificate that is not ISSUED and has no notAfter is left to the issued policy.
+ */
+export function expiryViolation(
+  subject: Subject,
+  cert: CertificateFacts,
+  minDaysValid: number,
+  now: Date,
+): string | undefined {
+  const days = daysLeft(cert.notAfter, now);
+  if (days === undefined) {
+    if (cert.status !== "ISSUED") return undefined;
+    return (
+      `${describeCertificate(cert)}${describeUse(subject)} has no expiry date (notAfter), so it cannot be shown to stay ` +
+      `valid for the ${minDaysValid} day(s) this policy requires (minDaysValid). Check it in the Lightsail console, or ${pickAnother(subject)}.`
+    );
+  }
+  if (days >= minDaysValid) return undefined;
+  const state =
+    days < 0
+      ? `expired at ${cert.notAfter} (${days} days left)`
+      : `expires ${cert.notAfter}: ${days} day(s) left`;
+  return (
+    `${describeCertificate(cert)}${describeUse(subject)} ${state}, fewer than the ${minDaysValid} this policy ` +
+    `requires (minDaysValid). Renew it (or request a new one) in Lightsail, ${pickAnother(subject)}, or ${CONFIG_HINT}.`
+  );
+}
+
+const STATUS_HINTS: Record<string, string> = {
+  PENDING_VALIDATION: "add the DNS validation records Lightsail shows for it and wait until it is ISSUED",
+  EXPIRED: "request a new certificate",
+  REVOKED: "request a new certificate",
+  FAILED: "request a new certificate (see its requestFailureReason)",
+  VALIDATION_TIMED_OUT: "request a new certificate and add its DNS validation records within 72 hours",
+  INACTIVE: "request a new certificate",
+};
+
+/** The status violation for `cert`, or undefined when it is ISSUED. */
+export function statusViolation(subject: Subject, cert: CertificateFacts, note = ""): string | undefined {
+  if (cert.status === "ISSUED") return undefined;
+  const hint = STATUS_HINTS[cert.status] ?? "pick an ISSUED certificate";
+  const expiry = cert.notAfter ? ` (notAfter ${cert.notAfter})` : "";
+  return (
+    `${describeCertificate(cert)}${describeUse(subject)} is ${cert.status}${expiry}, not ISSUED, so it cannot serve ` +
+    `traffic.${note} To fix it, ${hint}, or ${pickAnother(subject)}.`
+  );
+}
+
+/** A certificate seen near the one searched for (from `CertificateNotFoundError.closest`). */
+export interface NearbyCertificate {
+  name: string;
+  domainName: string;
+  status: string;
+}
+
+/**
+ * The violation for a certificate that could not be found.
+ * @param closest certificates seen that came closest to the name.
+ * @param detail the lookup's own explanation, used when there is nothing close (e.g. no such load balancer).
+ */
+export function notFoundViolation(
+  subject: Subject,
+  ref: CertificateReference,
+  closest: readonly NearbyCertificate[],
+  detail: string,
+): string {
+  const target =
+    ref.kind === "load-balancer"
+      ? `load-balancer certificate "${ref.certificateName}" of load balancer "${ref.loadBalancerName}"`
+      : `Lightsail certificate "${ref.certificateName}"`;
+  const region = ref.region ?? "the default region";
+  const distribution =
+    ref.kind === "account" && ref.region === "us-east-1" && /distributions/.test(ref.regionReason);
+  const otherRegions = distribution
+    ? " A certificate of that name in another region does not count: create it (or a copy) in us-east-1."
+    : "";
+  const seen =
+    closest.length > 0
+      ? ` Closest certificates there: ${closest.map((c) => `${c.name} (${c.domainName}, ${c.status})`).join("; ")}.`
+      : ref.kind === "load-balancer"
+        ? ` ${detail}`
+        : " It has no certificates.";
+  return (
+    `${subject.resource} uses ${target} through \`${ref.property}\`, but it does not exist in ${region} ` +
+    `(${ref.regionReason}), in any status.${otherRegions}${seen} Fix \`${ref.property}\` or create the certificate.`
+  );
+}
+
+/** The violation for a lookup that failed (API error, access denied, bad name or region). */
+export function lookupFailedViolation(subject: Subject, ref: CertificateReference, error: Error): string {
+  const target =
+    ref.kind === "load-balancer"
+      ? `load-balancer certificate "${ref.certificateName}" of load balancer "${ref.loadBalancerName}"`
+      : `certificate "${ref.certificateName}"`;
+  return (
+    `Could not check ${target} used by ${subject.resource} through \`${ref.property}\` ` +
+    `in ${ref.region ?? "the default region"}: ${error.name}: ${error.message}`
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * `npm run demo`: a tour of the package under the real Pulumi engine, offline.
+ *
+ * 1. Starts the local Lightsail emulator with three certificates.
+ * 2. `pulumi up` of the root project (the program of examples/lookup-only).
+ * 3. Renews a certificate in the emulator; `pulumi preview --diff` shows the update.
+ * 4. Lets a certificate come close to expiry; `pulumi preview --policy-pack policy` is blocked.
+ * 5. Destroys the stack and stops the emulator (also when a step fails).
+ */
+import * as path from "node:path";
+import { makeCertificate, startEmulator, type CertificateFixture } from "../emulator";
+import { assertPulumiCli, createPulumiWorkspace, REPO_ROOT, type RunResult } from "../tests/e2e/harness";
+
+const DAY = 86_400_000;
+
+function site(overrides: Partial<CertificateFixture> = {}): CertificateFixture {
+  return makeCertificate({
+    name: "example-com",
+    domainName: "example.com",
+    subjectAlternativeNames: ["www.example.com"],
+    serialNumber: "0a:01",
+    notBefore: "2026-08-01T00:00:00Z",
+    notAfter: "2027-09-01T00:00:00Z",
+    ...overrides,
+  });
+}
+const api = makeCertificate({
+  name: "api-example-com",
+  domainName: "api.example.com",
+  notAfter: "2027-10-01T00:00:00Z",
+});
+const other = makeCertificate({ name: "other-org", domainName: "other.org" });
+
+function banner(text: string): void {
+  console.log(`\n\x1b[1m=== ${text}\x1b[0m`);
+}
+
+/** Prints the CLI's output without the noise of progress lines. */
+function show(result: RunResult): void {
+  const text = `${result.stdout}${result.stderr ? `\n${result.stderr}` : ""}`
+    .split("\n")
+    .filter((line) => !/^\s*(@ |Previewing update|Updating \(|Destroying \(|View Live|$)/.test(line))
+    .join("\n");
+  console.log(text.trim());
+}
+
+async function main(): Promise<void> {
+  await assertPulumiCli();
+  banner("Starting the local Lightsail emulator (3 certificates, 1 per page)");
+  const emulator = await startEmulator({
+    fixtures: { certificates: [site(), api, other] },
+    pageSize: 1,
+    log: () => undefined,
+  });
+  console.log(`emulator on 127.0.0.1:${emulator.port}`);
+  const ws = await createPulumiWorkspace({
+    programDir: REPO_ROOT,
+    inPlace: true,
+    stack: "demo",
+    env: {
+      ...emulator.env(),
+      AWS_CONFIG_FILE: "/dev/null",
+      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
+    config: { "aws:region": "us-east-1" },
+  });
+  try {
+    banner("pulumi up: two CertificateLookups and two function lookups");
+    show(await ws.up());
+
+    banner("The certificate example-com is renewed in Lightsail (new serial, new dates)");
+    await emulator.setFixtures({
+      certificates: [
+        site({ serialNumber: "0a:02", notBefore: "2027-08-01T00:00:00Z", notAfter: "2028-09-01T00:00:00Z" }),
+        api,
+        other,
+      ],
+    });
+    banner("pulumi preview --diff: the lookup shows an update naming what changed");
+    show(await ws.preview(["--diff"]));
+    show(await ws.up());
+
+    banner("example-com now expires in 10 days");
+    await emulator.setFixtures({
+      certificates: [
+        site({
+          serialNumber: "0a:03",
+          notBefore: "2026-01-01T00:00:00Z",
+          notAfter: new Date(Date.now() + 10 * DAY).toISOString(),
+        }),
+        api,
+        other,
+      ],
+    });
+    banner("pulumi preview --policy-pack policy: the deploy is blocked");
+    const blocked = await ws.preview(["--policy-pack", path.join(REPO_ROOT, "policy")], {
+      expectFailure: true,
+    });
+    show(blocked);
+    console.log(`\n(pulumi exited with code ${blocked.code})`);
+
+    banner("pulumi destroy: the lookups own nothing, no certificate is touched");
+    emulator.resetCalls();
+    show(await ws.destroy());
+    const writes = emulator.calls().filter((c) => !(c.operation ?? "").startsWith("Get"));
+    console.log(`requests that change Lightsail during destroy: ${writes.length}`);
+  } finally {
+    await ws.cleanup();
+    await emulator.stop();
+  }
+  banner("Done");
+}
+
+main().catch((err: unknown) => {
+  console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,334 @@
+/**
+ * `lightsail-certs` as a real child process against the local Lightsail emulator: real SDK
+ * clients, SigV4, paging, per-region fixtures and injected faults.
+ */
+import { strict as assert } from "node:assert";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { EMULATOR_CREDENTIALS, makeCertificate } from "../../emulator";
+import { useEmulator } from "../helpers/emulator";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DAY_MS = 86_400_000;
+/** Fixture dates are relative to the real clock, with an hour of slack so whole days are stable. */
+const START = Date.now();
+const inDays = (days: number) => new Date(START + days * DAY_MS + 3_600_000).toISOString();
+
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * How to start the gate: the built `dist/gate/cli.js` (the package bin) when it is newer than
+ * every source it is built from (`npm test` builds first), else the sources through ts-node
+ * (ten times slower to start).
+ */
+function gateCommand(): string[] {
+  const built = path.join(ROOT, "dist", "gate", "cli.js");
+  const newest = (dir: string) =>
+    Math.max(
+      ...fs
+        .readdirSync(path.join(ROOT, dir))
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => fs.statSync(path.join(ROOT, dir, f)).mtimeMs),
+    );
+  try {
+    if (fs.statSync(built).mtimeMs >= Math.max(newest("gate"), newest("provider"))) return [built];
+  } catch {
+    // not built
+  }
+  return ["-r", "ts-node/register/transpile-only", "gate/cli.ts"];
+}
+
+const GATE = gateCommand();
+
+/** Runs the gate in a child process (never spawnSync: the emulator serves from this process). */
+function gate(args: string[], env: Record<string, string>): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...GATE, ...args], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        // Hermetic: no shared config or profile from the machine.
+        AWS_CONFIG_FILE: path.join(ROOT, ".tmp", "no-aws-config"),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(ROOT, ".tmp", "no-aws-credentials"),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function show(r: Result): string {
+  return `exit ${r.status}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
+}
+
+describe("lightsail-certs against the emulator (child process)", function () {
+  this.timeout(60_000);
+
+  const h = useEmulator(() => ({
+    pageSize: 2,
+    fixtures: {
+      certificates: [
+        makeCertificate({ name: "www-cert", domainName: "www.example.com", notAfter: inDays(120) }),
+        makeCertificate({ name: "api-cert", domainName: "api.example.com", notAfter: inDays(45) }),
+        makeCertificate({
+          name: "shop-cert",
+          domainName: "shop.example.com",
+          subjectAlternativeNames: ["store.example.com"],
+          notAfter: inDays(300),
+        }),
+        makeCertificate({
+          name: "eu-cert",
+          region: "eu-west-1",
+          domainName: "eu.example.com",
+          notAfter: inDays(10),
+        }),
+        makeCertificate({
+          name: "eu-new",
+          region: "eu-west-1",
+          domainName: "new.example.com",
+          status: "PENDING_VALIDATION",
+        }),
+      ],
+    },
+  }));
+
+  const env = (): Record<string, string> => h.emulator.env();
+
+  function assertNoSecrets(r: Result): void {
+    const all = r.stdout + r.stderr;
+    const { port } = new URL(h.emulator.url);
+    for (const secret of [
+      h.emulator.url,
+      `:${port}`,
+      EMULATOR_CREDENTIALS.accessKeyId,
+      EMULATOR_CREDENTIALS.secretAccessKey,
+    ])
+      assert.ok(!all.includes(secret), `output shows ${secret}\n${show(r)}`);
+  }
+
+  it("check: all pass -> exit 0 and an aligned table of every certificate", async () => {
+    const r = await gate(["check"], env());
+    assert.equal(r.status, 0, show(r));
+    assert.equal(r.stderr, "", show(r));
+    const lines = r.stdout.split("\n");
+    assert.match(lines[0], /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT\s+VERDICT$/);
+    assert.match(
+      lines[1],
+      /^api-cert\s+api\.example\.com\s+us-east-1\s+ISSUED\s+\d{4}-\d\d-\d\dT[\d:]+Z\s+45\s+PASS$/,
+    );
+    assert.match(lines[2], /^shop-cert\s+shop\.example\.com\s+.*\s+300\s+PASS$/);
+    assert.match(lines[3], /^www-cert\s+www\.example\.com\s+.*\s+120\s+PASS$/);
+    const verdictAt = lines[0].indexOf("VERDICT");
+    assert.ok(
+      lines.slice(1, 4).every((l) => l.slice(verdictAt) === "PASS"),
+      show(r),
+    );
+    assert.match(
+      r.stdout,
+      /3 certificate\(s\) in us-east-1: 3 pass, 0 fail \(ISSUED with at least 30 day\(s\) left\)/,
+    );
+    assertNoSecrets(r);
+  });
+
+  it("check: one certificate under --min-days -> exit 1 with FAIL in its verdict column", async () => {
+    const r = await gate(["check", "--min-days", "60"], env());
+    assert.equal(r.status, 1, show(r));
+    assert.match(r.stdout, /^api-cert\s+.*\s+45\s+FAIL: expires in 45 day\(s\), under the minimum of 60$/m);
+    assert.match(r.stdout, /^www-cert\s+.*\s+PASS$/m);
+    assert.match(r.stdout, /2 pass, 1 fail/);
+  });
+
+  it("check: several regions at once, each with its own certificates", async () => {
+    const r = await gate(["check", "--region", "us-east-1", "--region", "eu-west-1"], env());
+    assert.equal(r.status, 1, show(r));
+    assert.match(
+      r.stdout,
+      /^eu-cert\s+eu\.example\.com\s+eu-west-1\s+ISSUED\s+\S+\s+10\s+FAIL: expires in 10 day/m,
+    );
+    assert.match(
+      r.stdout,
+      /^eu-new\s+new\.example\.com\s+eu-west-1\s+PENDING_VALIDATION\s+-\s+-\s+FAIL: status PENDING_VALIDATION/m,
+    );
+    assert.match(r.stdout, /^www-cert\s+www\.example\.com\s+us-east-1\s/m);
+    assert.match(r.stdout, /5 certificate\(s\) in us-east-1, eu-west-1: 3 pass, 2 fail/);
+    const regions = new Set(h.emulator.calls().map((c) => c.region));
+    assert.ok(regions.has("eu-west-1") && regions.has("us-east-1"), JSON.stringify([...regions]));
+  });
+
+  it("check --all-regions reads every Lightsail region (8 at a time)", async () => {
+    const r = await gate(["check", "--all-regions", "--json", "--min-days", "5"], env());
+    assert.equal(r.status, 1, show(r));
+    const report = JSON.parse(r.stdout) as { regions: string[]; summary: unknown };
+    assert.equal(report.regions.length, 19);
+    assert.deepEqual(report.summary, { total: 5, passed: 4, failed: 1 });
+    assert.equal(new Set(h.emulator.calls().map((c) => c.region)).size, 19);
+  });
+
+  it("check --domain: each domain needs a passing certificate (SANs count); a domain with none fails", async () => {
+    const r = await gate(
+      [
+        "check",
+        "--domain",
+        "STORE.example.com.",
+        "--domain",
+        "www.example.com",
+        "--domain",
+        "missing.example.com",
+      ],
+      env(),
+    );
+    assert.equal(r.status, 1, show(r));
+    assert.match(r.stdout, /^shop-cert\s+store\.example\.com\s+us-east-1\s+ISSUED\s+\S+\s+300\s+PASS$/m);
+    assert.match(r.stdout, /^www-cert\s+www\.example\.com\s+.*PASS$/m);
+    assert.match(r.stdout, /^-\s+missing\.example\.com\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it$/m);
+    assert.match(r.stdout, /3 domain\(s\) in us-east-1: 2 pass, 1 fail/);
+    const ok = await gate(["check", "--domain", "www.example.com", "--domain", "api.example.com"], env());
+    assert.equal(ok.status, 0, show(ok));
+  });
+
+  it("check --json: the documented shape", async () => {
+    const r = await gate(["check", "--json", "--region", "eu-west-1", "--min-days", "5"], env());
+    assert.equal(r.status, 1, show(r));
+    const report = JSON.parse(r.stdout) as Record<string, unknown> & {
+      certificates: Array<Record<string, unknown>>;
+    };
+    assert.deepEqual(Object.keys(report), [
+      "schemaVersion",
+      "command",
+      "mode",
+      "checkedAt",
+      "minDays",
+      "regions",
+      "statuses",
+      "passed",
+      "summary",
+      "certificates",
+      "domains",
+    ]);
+    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.command, "check");
+    assert.equal(report.mode, "certificates");
+    assert.ok(!Number.isNaN(Date.parse(report.checkedAt as string)));
+    assert.equal(report.minDays, 5);
+    assert.deepEqual(report.regions, ["eu-west-1"]);
+    assert.equal((report.statuses as string[]).length, 7);
+    assert.equal(report.passed, false);
+    assert.deepEqual(report.summary, { total: 2, passed: 1, failed: 1 });
+    assert.deepEqual(report.domains, []);
+    const [euCert, euNew] = report.certificates;
+    assert.deepEqual(Object.keys(euCert), [
+      "name",
+      "arn",
+      "domainName",
+      "subjectAlternativeNames",
+      "region",
+      "status",
+      "notAfter",
+      "daysLeft",
+      "verdict",
+      "reason",
+    ]);
+    assert.deepEqual(
+      [euCert.name, euCert.region, euCert.status, euCert.daysLeft, euCert.verdict, euCert.reason],
+      ["eu-cert", "eu-west-1", "ISSUED", 10, "PASS", null],
+    );
+    assert.match(euCert.arn as string, /^arn:aws:lightsail:eu-west-1:/);
+    assert.deepEqual(
+      [euNew.name, euNew.notAfter, euNew.daysLeft, euNew.verdict],
+      ["eu-new", null, null, "FAIL"],
+    );
+    const domains = JSON.parse(
+      (await gate(["check", "--json", "--domain", "nope.example.com"], env())).stdout,
+    ) as {
+      mode: string;
+      domains: Array<Record<string, unknown>>;
+    };
+    assert.equal(domains.mode, "domains");
+    assert.deepEqual(domains.domains, [
+      {
+        domain: "nope.example.com",
+        verdict: "FAIL",
+        reason: "no certificate covers it",
+        certificate: null,
+        candidates: [],
+      },
+    ]);
+  });
+
+  it("list: every status by default, --status narrows; --json", async () => {
+    const r = await gate(["list", "--region", "eu-west-1"], env());
+    assert.equal(r.status, 0, show(r));
+    assert.match(r.stdout, /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT/);
+    assert.match(r.stdout, /^eu-cert\s/m);
+    assert.match(r.stdout, /^eu-new\s+.*PENDING_VALIDATION/m);
+    const json = await gate(["list", "--region", "eu-west-1", "--status", "ISSUED", "--json"], env());
+    const report = JSON.parse(json.stdout) as {
+      command: string;
+      certificates: Array<{ name: string; daysLeft: number }>;
+    };
+    assert.equal(report.command, "list");
+    assert.deepEqual(
+      report.certificates.map((c) => [c.name, c.daysLeft]),
+      [["eu-cert", 10]],
+    );
+  });
+
+  it("a bad flag -> exit 2 with a usage message on stderr", async () => {
+    const r = await gate(["check", "--mindays", "3"], env());
+    assert.equal(r.status, 2, show(r));
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /^lightsail-certs: Unknown option '--mindays'/);
+    assert.match(r.stderr, /Run "lightsail-certs --help" for usage\./);
+    assert.equal(h.emulator.calls().length, 0);
+  });
+
+  it("an unknown region, or none at all -> exit 2", async () => {
+    const bad = await gate(["check", "--region", "us-west-1"], env());
+    assert.equal(bad.status, 2, show(bad));
+    assert.match(bad.stderr, /--region "us-west-1" has no Lightsail endpoint; use one of us-east-1/);
+    const { AWS_REGION: _region, ...noRegion } = env();
+    const none = await gate(["check"], noRegion);
+    assert.equal(none.status, 2, show(none));
+    assert.match(none.stderr, /no region: give --region R .* AWS_REGION or AWS_DEFAULT_REGION/);
+  });
+
+  it("access denied -> exit 2 naming the IAM action and the region, no stack, no endpoint", async () => {
+    h.emulator.addFault({ operation: "GetCertificates", kind: "access-denied" });
+    const r = await gate(["check", "--region", "eu-west-1"], env());
+    assert.equal(r.status, 2, show(r));
+    assert.equal(r.stdout, "");
+    assert.match(
+      r.stderr,
+      /^lightsail-certs: eu-west-1: Access denied: .*lightsail:GetCertificates in eu-west-1/m,
+    );
+    assert.match(r.stderr, /Grant it lightsail:GetCertificates/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+    assertNoSecrets(r);
+  });
+
+  it("throttling is retried by the SDK; the check still succeeds", async () => {
+    h.emulator.addFault({ operation: "GetCertificates", kind: "throttle", calls: [1] });
+    const r = await gate(["check"], env());
+    assert.equal(r.status, 0, show(r));
+  });
+
+  it("--help -> exit 0 with the usage text", async () => {
+    const r = await gate(["--help"], {});
+    assert.equal(r.status, 0, show(r));
+    assert.match(r.stdout, /lightsail-certs check \[--min-days N\] \[--domain D\]\.\.\./);
+    assert.match(r.stdout, /Exit status: 0 all pass, 1 a certificate or domain fails, 2 usage or API error/);
+  });
+});
