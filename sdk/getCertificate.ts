@@ -53,7 +53,10 @@ export type GetCertificateOutputArgs = {
  * console.log(cert.name, cert.notAfter, cert.daysUntilExpiry);
  * ```
  */
-export async function getCertificate(args: GetCertificateArgs, _opts?: pulumi.InvokeOptions): Promise<Certificate> {
+export async function getCertificate(
+  args: GetCertificateArgs,
+  _opts?: pulumi.InvokeOptions,
+): Promise<Certificate> {
   return findCertificate(processContext(), args);
 }
 

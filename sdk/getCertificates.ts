@@ -31,7 +31,10 @@ export interface GetCertificatesResult {
  * for (const c of certificates) console.log(c.name, c.status, c.daysUntilExpiry);
  * ```
  */
-export async function getCertificates(args?: GetCertificatesArgs, _opts?: pulumi.InvokeOptions): Promise<GetCertificatesResult> {
+export async function getCertificates(
+  args?: GetCertificatesArgs,
+  _opts?: pulumi.InvokeOptions,
+): Promise<GetCertificatesResult> {
   return listCertificates(processContext(), args);
 }
 

@@ -55,5 +55,7 @@ export function getLoadBalancerTlsCertificateOutput(
   args: GetLoadBalancerTlsCertificateOutputArgs,
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<LoadBalancerTlsCertificate> {
-  return invokeOutput(args, opts, (plain, o) => getLoadBalancerTlsCertificate(plain as GetLoadBalancerTlsCertificateArgs, o));
+  return invokeOutput(args, opts, (plain, o) =>
+    getLoadBalancerTlsCertificate(plain as GetLoadBalancerTlsCertificateArgs, o),
+  );
 }

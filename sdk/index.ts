@@ -4,8 +4,15 @@ export { resetLookupCache } from "./context";
 export { getCertificate, getCertificateOutput } from "./getCertificate";
 export type { GetCertificateArgs, GetCertificateOutputArgs } from "./getCertificate";
 export { getCertificates, getCertificatesOutput } from "./getCertificates";
-export type { GetCertificatesArgs, GetCertificatesOutputArgs, GetCertificatesResult } from "./getCertificates";
-export { getLoadBalancerTlsCertificate, getLoadBalancerTlsCertificateOutput } from "./getLoadBalancerTlsCertificate";
+export type {
+  GetCertificatesArgs,
+  GetCertificatesOutputArgs,
+  GetCertificatesResult,
+} from "./getCertificates";
+export {
+  getLoadBalancerTlsCertificate,
+  getLoadBalancerTlsCertificateOutput,
+} from "./getLoadBalancerTlsCertificate";
 export type {
   GetLoadBalancerTlsCertificateArgs,
   GetLoadBalancerTlsCertificateOutputArgs,

@@ -7,16 +7,18 @@ import * as pulumi from "@pulumi/pulumi";
 
 function dependencyOutputs(dependsOn: pulumi.InvokeOutputOptions["dependsOn"]): pulumi.Output<unknown[]> {
   if (dependsOn === undefined) return pulumi.output([]);
-  return pulumi.output(dependsOn as pulumi.Input<pulumi.Input<pulumi.Resource>[] | pulumi.Input<pulumi.Resource>>).apply((deps) => {
-    const list = (Array.isArray(deps) ? deps : [deps]) as pulumi.Resource[];
-    const waits: pulumi.Output<unknown>[] = [];
-    for (const resource of list) {
-      if (!resource) continue;
-      waits.push(resource.urn);
-      if (pulumi.CustomResource.isInstance(resource)) waits.push(resource.id);
-    }
-    return pulumi.all(waits);
-  });
+  return pulumi
+    .output(dependsOn as pulumi.Input<pulumi.Input<pulumi.Resource>[] | pulumi.Input<pulumi.Resource>>)
+    .apply((deps) => {
+      const list = (Array.isArray(deps) ? deps : [deps]) as pulumi.Resource[];
+      const waits: pulumi.Output<unknown>[] = [];
+      for (const resource of list) {
+        if (!resource) continue;
+        waits.push(resource.urn);
+        if (pulumi.CustomResource.isInstance(resource)) waits.push(resource.id);
+      }
+      return pulumi.all(waits);
+    });
 }
 
 /** Runs `fn` with the plain arguments once they, and `opts.dependsOn`, are known. */

@@ -5,8 +5,20 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { makeCertificate, startEmulator, type CertificateFixture, type RunningEmulator } from "../../emulator";
-import { assertPulumiCli, changedInputs, createPulumiWorkspace, PreviewJson, PulumiWorkspace, REPO_ROOT } from "./harness";
+import {
+  makeCertificate,
+  startEmulator,
+  type CertificateFixture,
+  type RunningEmulator,
+} from "../../emulator";
+import {
+  assertPulumiCli,
+  changedInputs,
+  createPulumiWorkspace,
+  PreviewJson,
+  PulumiWorkspace,
+  REPO_ROOT,
+} from "./harness";
 
 const LOOKUP_TYPE = "pulumi-nodejs:dynamic/lightsail:CertificateLookup";
 const PROGRAM = path.join(REPO_ROOT, "examples", "lookup-only");
@@ -22,12 +34,21 @@ function site(overrides: Partial<CertificateFixture> = {}): CertificateFixture {
     ...overrides,
   });
 }
-const api = makeCertificate({ name: "api-example-com", domainName: "api.example.com", notAfter: "2027-10-01T00:00:00Z" });
+const api = makeCertificate({
+  name: "api-example-com",
+  domainName: "api.example.com",
+  notAfter: "2027-10-01T00:00:00Z",
+});
 const other = makeCertificate({ name: "other-org", domainName: "other.org" });
 
 function lookupStep(preview: PreviewJson, name: string) {
-  const step = preview.steps.find((s) => (s.newState ?? s.oldState)?.type === LOOKUP_TYPE && s.urn.endsWith(`::${name}`));
-  assert.ok(step, `no CertificateLookup ${name} in ${preview.steps.map((s) => s.urn).join(", ")}; diagnostics: ${JSON.stringify(preview.diagnostics)}`);
+  const step = preview.steps.find(
+    (s) => (s.newState ?? s.oldState)?.type === LOOKUP_TYPE && s.urn.endsWith(`::${name}`),
+  );
+  assert.ok(
+    step,
+    `no CertificateLookup ${name} in ${preview.steps.map((s) => s.urn).join(", ")}; diagnostics: ${JSON.stringify(preview.diagnostics)}`,
+  );
   return step;
 }
 
@@ -42,7 +63,12 @@ describe("CertificateLookup under the real Pulumi engine", function () {
     emulator = await startEmulator({ fixtures: { certificates: [site(), api, other] }, pageSize: 1 });
     ws = await createPulumiWorkspace({
       programDir: PROGRAM,
-      env: { ...emulator.env(), AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      env: {
+        ...emulator.env(),
+        AWS_CONFIG_FILE: "/dev/null",
+        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      },
       config: { "aws:region": "us-east-1" },
     });
   });
@@ -69,7 +95,10 @@ describe("CertificateLookup under the real Pulumi engine", function () {
     const siteState = lookups.find((r) => r.urn.endsWith("::site"))!;
     assert.equal(siteState.id, site().arn);
     assert.equal(siteState.inputs?.notAfter, "2027-09-01T00:00:00.000Z");
-    assert.deepEqual(siteState.inputs?.query, { domainName: "example.com", subjectAlternativeNames: ["www.example.com"] });
+    assert.deepEqual(siteState.inputs?.query, {
+      domainName: "example.com",
+      subjectAlternativeNames: ["www.example.com"],
+    });
   });
 
   it("preview shows no change when nothing changed", async () => {
@@ -82,7 +111,8 @@ describe("CertificateLookup under the real Pulumi engine", function () {
     for (const r of state.deployment.resources ?? []) {
       if (r.type !== LOOKUP_TYPE) continue;
       for (const bag of [r.inputs, r.outputs]) {
-        if (bag && typeof bag.__provider === "string") bag.__provider = `${bag.__provider}\n// serialized by an older release\n`;
+        if (bag && typeof bag.__provider === "string")
+          bag.__provider = `${bag.__provider}\n// serialized by an older release\n`;
       }
     }
     const file = path.join(ws.dir, "state-edited.json");
@@ -93,7 +123,13 @@ describe("CertificateLookup under the real Pulumi engine", function () {
   });
 
   it("a renewal in Lightsail shows as an update of exactly that lookup, naming the changed properties", async () => {
-    await emulator.setFixtures({ certificates: [site({ serialNumber: "0a:02", notBefore: "2027-08-01T00:00:00Z", notAfter: "2028-09-01T00:00:00Z" }), api, other] });
+    await emulator.setFixtures({
+      certificates: [
+        site({ serialNumber: "0a:02", notBefore: "2027-08-01T00:00:00Z", notAfter: "2028-09-01T00:00:00Z" }),
+        api,
+        other,
+      ],
+    });
     const preview = await ws.previewJson();
     const step = lookupStep(preview, "site");
     assert.equal(step.op, "update");
@@ -107,7 +143,9 @@ describe("CertificateLookup under the real Pulumi engine", function () {
   it("refresh picks up the renewal, after which preview shows no change", async () => {
     await ws.refresh();
     const state = await ws.exportState();
-    const siteState = state.deployment.resources!.find((r) => r.type === LOOKUP_TYPE && r.urn.endsWith("::site"))!;
+    const siteState = state.deployment.resources!.find(
+      (r) => r.type === LOOKUP_TYPE && r.urn.endsWith("::site"),
+    )!;
     assert.equal(siteState.outputs?.serialNumber, "0a:02");
     assert.equal(siteState.outputs?.notAfter, "2028-09-01T00:00:00.000Z");
     const preview = await ws.previewJson();
@@ -116,7 +154,16 @@ describe("CertificateLookup under the real Pulumi engine", function () {
 
   it("a replaced certificate (other ARN) shows as an update naming arn", async () => {
     await emulator.setFixtures({
-      certificates: [site({ arn: "arn:aws:lightsail:us-east-1:123456789012:Certificate/replaced-0000", serialNumber: "0a:02", notBefore: "2027-08-01T00:00:00Z", notAfter: "2028-09-01T00:00:00Z" }), api, other],
+      certificates: [
+        site({
+          arn: "arn:aws:lightsail:us-east-1:123456789012:Certificate/replaced-0000",
+          serialNumber: "0a:02",
+          notBefore: "2027-08-01T00:00:00Z",
+          notAfter: "2028-09-01T00:00:00Z",
+        }),
+        api,
+        other,
+      ],
     });
     const step = lookupStep(await ws.previewJson(), "site");
     assert.equal(step.op, "update");
@@ -147,7 +194,10 @@ describe("CertificateLookup under the real Pulumi engine", function () {
     emulator.resetCalls();
     await ws.destroy();
     const ops = emulator.calls().map((c) => c.operation);
-    assert.deepEqual(ops.filter((o) => !o.startsWith("Get")), []);
+    assert.deepEqual(
+      ops.filter((o) => !(o ?? "").startsWith("Get")),
+      [],
+    );
     const state = await ws.exportState();
     assert.deepEqual(state.deployment.resources ?? [], []);
   });

@@ -25,19 +25,43 @@ function fixtures(): FixtureDocument {
     makeCertificate({ name: `cert-${i}`, domainName: `d${i}.example.com`, notAfter: "2030-01-01T00:00:00Z" }),
   );
   certificates.push(
-    makeCertificate({ name: "apex", domainName: "example.com", subjectAlternativeNames: ["www.example.com"], notAfter: "2030-01-01T00:00:00Z" }),
-    makeCertificate({ name: "san-only", domainName: "shop.example.net", subjectAlternativeNames: ["cdn.example.net"] }),
+    makeCertificate({
+      name: "apex",
+      domainName: "example.com",
+      subjectAlternativeNames: ["www.example.com"],
+      notAfter: "2030-01-01T00:00:00Z",
+    }),
+    makeCertificate({
+      name: "san-only",
+      domainName: "shop.example.net",
+      subjectAlternativeNames: ["cdn.example.net"],
+    }),
     makeCertificate({ name: "pending", domainName: "new.example.com", status: "PENDING_VALIDATION" }),
     makeCertificate({ name: "dup-a", domainName: "dup.example.com", notBefore: "2026-01-01T00:00:00Z" }),
     makeCertificate({ name: "dup-b", domainName: "dup.example.com", notBefore: "2026-04-01T00:00:00Z" }),
-    makeCertificate({ name: "soon", domainName: "soon.example.com", notBefore: "2025-08-01T00:00:00Z", notAfter: new Date(Date.now() + 5.5 * 86_400_000).toISOString() }),
+    makeCertificate({
+      name: "soon",
+      domainName: "soon.example.com",
+      notBefore: "2025-08-01T00:00:00Z",
+      notAfter: new Date(Date.now() + 5.5 * 86_400_000).toISOString(),
+    }),
     makeCertificate({ region: "eu-west-1", name: "eu-cert", domainName: "example.com" }),
   );
   return {
     certificates,
     loadBalancerTlsCertificates: [
-      makeLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", name: "lb-cert", domainName: "example.com", isAttached: true }),
-      makeLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", name: "lb-next", domainName: "next.example.com", status: "PENDING_VALIDATION" }),
+      makeLoadBalancerTlsCertificate({
+        loadBalancerName: "web-lb",
+        name: "lb-cert",
+        domainName: "example.com",
+        isAttached: true,
+      }),
+      makeLoadBalancerTlsCertificate({
+        loadBalancerName: "web-lb",
+        name: "lb-next",
+        domainName: "next.example.com",
+        status: "PENDING_VALIDATION",
+      }),
     ],
   };
 }
@@ -51,7 +75,10 @@ for (const pageSize of [1, 2]) {
     const issuedInUsEast1 = DOMAINS + 5; // every ISSUED us-east-1 certificate in the fixtures
 
     before(() => {
-      Object.assign(process.env, h.emulator.env(), { AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" });
+      Object.assign(process.env, h.emulator.env(), {
+        AWS_CONFIG_FILE: "/dev/null",
+        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+      });
       delete process.env.AWS_PROFILE;
     });
     beforeEach(() => resetLookupCache());
@@ -76,23 +103,42 @@ for (const pageSize of [1, 2]) {
     });
 
     it("50 concurrent domain lookups cost exactly ceil(N/P) requests", async () => {
-      const found = await Promise.all(Array.from({ length: 50 }, (_, i) => getCertificate({ domainName: `d${i % DOMAINS}.example.com` })));
-      assert.deepEqual(found.map((c) => c.name), Array.from({ length: 50 }, (_, i) => `cert-${i % DOMAINS}`));
+      const found = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => getCertificate({ domainName: `d${i % DOMAINS}.example.com` })),
+      );
+      assert.deepEqual(
+        found.map((c) => c.name),
+        Array.from({ length: 50 }, (_, i) => `cert-${i % DOMAINS}`),
+      );
       assert.equal(getCalls().length, Math.ceil(issuedInUsEast1 / pageSize));
-      const bodies = getCalls().map((c) => JSON.stringify({ ...(c.request as object), pageToken: undefined }));
+      const bodies = getCalls().map((c) =>
+        JSON.stringify({ ...(c.request as object), pageToken: undefined }),
+      );
       assert.equal(new Set(bodies).size, 1, "every page carried the same filters");
     });
 
     it("honours statuses, ambiguity, mostRecent and minDaysValid", async () => {
       await assert.rejects(getCertificate({ domainName: "new.example.com" }), CertificateNotFoundError);
-      assert.equal((await getCertificate({ domainName: "new.example.com", statuses: ["PENDING_VALIDATION"] })).name, "pending");
-      await assert.rejects(getCertificate({ domainName: "dup.example.com" }), (e: unknown) => e instanceof AmbiguousCertificateError && e.candidates.length === 2);
+      assert.equal(
+        (await getCertificate({ domainName: "new.example.com", statuses: ["PENDING_VALIDATION"] })).name,
+        "pending",
+      );
+      await assert.rejects(
+        getCertificate({ domainName: "dup.example.com" }),
+        (e: unknown) => e instanceof AmbiguousCertificateError && e.candidates.length === 2,
+      );
       assert.equal((await getCertificate({ domainName: "dup.example.com", mostRecent: true })).name, "dup-b");
-      await assert.rejects(getCertificate({ domainName: "soon.example.com", minDaysValid: 30 }), (e: unknown) => e instanceof CertificateExpiringError && e.daysLeft === 5);
+      await assert.rejects(
+        getCertificate({ domainName: "soon.example.com", minDaysValid: 30 }),
+        (e: unknown) => e instanceof CertificateExpiringError && e.daysLeft === 5,
+      );
     });
 
     it("reads the region given, else AWS_REGION", async () => {
-      assert.equal((await getCertificate({ domainName: "example.com", region: "eu-west-1" })).name, "eu-cert");
+      assert.equal(
+        (await getCertificate({ domainName: "example.com", region: "eu-west-1" })).name,
+        "eu-cert",
+      );
       const calls = getCalls();
       assert.equal(calls[calls.length - 1].region, "eu-west-1");
     });
@@ -100,7 +146,10 @@ for (const pageSize of [1, 2]) {
     it("getCertificates lists every match sorted by name", async () => {
       const { region, certificates } = await getCertificates({ domainName: "dup.example.com" });
       assert.equal(region, "us-east-1");
-      assert.deepEqual(certificates.map((c) => c.name), ["dup-a", "dup-b"]);
+      assert.deepEqual(
+        certificates.map((c) => c.name),
+        ["dup-a", "dup-b"],
+      );
       const all = await getCertificates();
       assert.equal(all.certificates.length, issuedInUsEast1);
       const names = all.certificates.map((c) => c.name);
@@ -112,9 +161,15 @@ for (const pageSize of [1, 2]) {
         h.emulator.configure({ notFoundMode });
         resetLookupCache();
         await assert.rejects(getCertificate({ name: "cert-77" }), (e: unknown) => {
-          assert.ok(e instanceof CertificateNotFoundError, `${notFoundMode}: ${(e as Error).name}: ${(e as Error).message}`);
+          assert.ok(
+            e instanceof CertificateNotFoundError,
+            `${notFoundMode}: ${(e as Error).name}: ${(e as Error).message}`,
+          );
           assert.match(e.message, /name "cert-77"/);
-          assert.ok(e.closest.some((c) => c.name === "cert-7"), notFoundMode);
+          assert.ok(
+            e.closest.some((c) => c.name === "cert-7"),
+            notFoundMode,
+          );
           return true;
         });
       }
@@ -143,21 +198,43 @@ for (const pageSize of [1, 2]) {
     });
 
     it("a bad argument sends no request", async () => {
-      await assert.rejects(getCertificate({ domainName: "example.com", statuses: ["issued" as never] }), InvalidArgumentError);
-      await assert.rejects(getCertificate({} as never), (e: unknown) => e instanceof InvalidArgumentError && e.argument === "name");
+      await assert.rejects(
+        getCertificate({ domainName: "example.com", statuses: ["issued" as never] }),
+        InvalidArgumentError,
+      );
+      await assert.rejects(
+        getCertificate({} as never),
+        (e: unknown) => e instanceof InvalidArgumentError && e.argument === "name",
+      );
       assert.equal(getCalls().length, 0);
     });
 
     it("getLoadBalancerTlsCertificate reads the load balancer's certificates", async () => {
-      const cert = await getLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", domainName: "example.com" });
+      const cert = await getLoadBalancerTlsCertificate({
+        loadBalancerName: "web-lb",
+        domainName: "example.com",
+      });
       assert.equal(cert.name, "lb-cert");
       assert.equal(cert.isAttached, true);
       assert.equal(cert.loadBalancerName, "web-lb");
-      await assert.rejects(getLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", domainName: "next.example.com" }), CertificateNotFoundError);
-      const pending = await getLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", name: "lb-next", statuses: ["PENDING_VALIDATION"] });
+      await assert.rejects(
+        getLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", domainName: "next.example.com" }),
+        CertificateNotFoundError,
+      );
+      const pending = await getLoadBalancerTlsCertificate({
+        loadBalancerName: "web-lb",
+        name: "lb-next",
+        statuses: ["PENDING_VALIDATION"],
+      });
       assert.equal(pending.domainName, "next.example.com");
-      await assert.rejects(getLoadBalancerTlsCertificate({ loadBalancerName: "no-such-lb" }), /No Lightsail load balancer named "no-such-lb"/);
-      await assert.rejects(getLoadBalancerTlsCertificate({ loadBalancerName: "" }), (e: unknown) => e instanceof InvalidArgumentError && e.argument === "loadBalancerName");
+      await assert.rejects(
+        getLoadBalancerTlsCertificate({ loadBalancerName: "no-such-lb" }),
+        /No Lightsail load balancer named "no-such-lb"/,
+      );
+      await assert.rejects(
+        getLoadBalancerTlsCertificate({ loadBalancerName: "" }),
+        (e: unknown) => e instanceof InvalidArgumentError && e.argument === "loadBalancerName",
+      );
     });
 
     it("service errors become LightsailApiError without the endpoint in the message", async () => {
