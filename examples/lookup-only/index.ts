@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   CertificateLookup,
+  CertificateStatus,
   getCertificateOutput,
   getCertificatesOutput,
 } from "pulumi-lightsail-certificates";
@@ -8,13 +9,15 @@ import {
 const config = new pulumi.Config();
 const domain = config.get("domain") ?? "example.com";
 const apiCertificate = config.get("apiCertificateName") ?? "api-example-com";
+// Statuses the api lookup accepts (ISSUED by default); the policy pack flags any other.
+const apiStatuses = config.getObject<CertificateStatus[]>("apiStatuses");
 
 // Recorded in the stack: `pulumi preview` shows when these certificates are renewed or replaced.
 const site = new CertificateLookup("site", {
   domainName: domain,
   subjectAlternativeNames: [`www.${domain}`],
 });
-const api = new CertificateLookup("api", { name: apiCertificate });
+const api = new CertificateLookup("api", { name: apiCertificate, statuses: apiStatuses });
 
 // Read at every preview and update, recorded nowhere.
 const forDistribution = getCertificateOutput({ domainName: domain, region: "us-east-1", minDaysValid: 7 });

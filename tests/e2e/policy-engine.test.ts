@@ -1,0 +1,129 @@
+/**
+ * The lightsail-certificates policy pack under the real Pulumi CLI: it blocks `preview` and
+ * `up` of a stack whose CertificateLookup resolves to an expiring or non-ISSUED certificate,
+ * and lets a healthy one through. Program: examples/lookup-only; pack: policy/.
+ */
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {
+  makeCertificate,
+  startEmulator,
+  type CertificateFixture,
+  type RunningEmulator,
+} from "../../emulator";
+import { assertPulumiCli, createPulumiWorkspace, PulumiWorkspace, REPO_ROOT } from "./harness";
+
+const PACK = path.join(REPO_ROOT, "policy");
+const DAY = 86_400_000;
+
+function fixtures(site: Partial<CertificateFixture>): { certificates: CertificateFixture[] } {
+  return {
+    certificates: [
+      makeCertificate({
+        name: "example-com",
+        domainName: "example.com",
+        subjectAlternativeNames: ["www.example.com"],
+        notBefore: "2026-01-01T00:00:00Z",
+        notAfter: new Date(Date.now() + 400 * DAY).toISOString(),
+        ...site,
+      }),
+      makeCertificate({
+        name: "api-example-com",
+        domainName: "api.example.com",
+        notAfter: new Date(Date.now() + 300 * DAY).toISOString(),
+      }),
+    ],
+  };
+}
+
+describe("policy pack under the real Pulumi engine", function () {
+  this.timeout(5 * 60_000);
+  let emulator: RunningEmulator;
+  let ws: PulumiWorkspace;
+
+  before(async function () {
+    this.timeout(2 * 60_000);
+    await assertPulumiCli();
+    assert.ok(
+      fs.existsSync(path.join(REPO_ROOT, "dist/provider/index.js")),
+      "run `npm run build` first (npm test does)",
+    );
+    emulator = await startEmulator({ fixtures: fixtures({}), pageSize: 1 });
+    ws = await createPulumiWorkspace({
+      programDir: path.join(REPO_ROOT, "examples", "lookup-only"),
+      env: {
+        ...emulator.env(),
+        AWS_CONFIG_FILE: "/dev/null",
+        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      },
+      config: { "aws:region": "us-east-1" },
+    });
+  });
+  after(async () => {
+    await ws?.cleanup();
+    await emulator?.stop();
+  });
+
+  it("lets a stack with healthy certificates through preview and up", async () => {
+    const preview = await ws.preview(["--policy-pack", PACK]);
+    assert.match(preview.stdout, /lightsail-certificates@v0\.1\.0/);
+    assert.doesNotMatch(preview.stdout, /\[mandatory\]/);
+    await ws.up(["--policy-pack", PACK]);
+  });
+
+  it("blocks preview for a certificate expiring within minDaysValid, naming it, its notAfter, the days and the threshold", async () => {
+    const notAfter = new Date(Date.now() + 10.5 * DAY);
+    await emulator.setFixtures(fixtures({ serialNumber: "0b:02", notAfter: notAfter.toISOString() }));
+    const r = await ws.preview(["--policy-pack", PACK], { expectFailure: true });
+    assert.match(r.stdout, /\[mandatory\].*lightsail-certificate-expiry/);
+    assert.match(r.stdout, /Certificate "example-com"/);
+    assert.match(
+      r.stdout,
+      new RegExp(
+        notAfter
+          .toISOString()
+          .replace(/\.\d+Z$/, "")
+          .replace(/[.]/g, "\\."),
+      ),
+    );
+    assert.match(r.stdout, /10 day\(s\) left/);
+    assert.match(r.stdout, /30/);
+  });
+
+  it("blocks up too, and changes nothing in the stack", async () => {
+    const before = await ws.exportState();
+    await ws.up(["--policy-pack", PACK], { expectFailure: true });
+    const after = await ws.exportState();
+    const serial = (s: typeof before) =>
+      s.deployment.resources?.find((r) => r.urn.endsWith("::site"))?.outputs?.serialNumber;
+    assert.equal(serial(after), serial(before));
+  });
+
+  it("a lower threshold in the pack config lets it through", async () => {
+    const config = path.join(ws.dir, "policy-config.json");
+    fs.writeFileSync(config, JSON.stringify({ "lightsail-certificate-expiry": { minDaysValid: 7 } }));
+    const r = await ws.preview(["--policy-pack", PACK, "--policy-pack-config", config]);
+    assert.doesNotMatch(r.stdout, /\[mandatory\]/);
+  });
+
+  it("blocks a certificate that is not ISSUED", async () => {
+    await emulator.setFixtures({
+      certificates: [
+        ...fixtures({}).certificates,
+        makeCertificate({
+          name: "pending-cert",
+          domainName: "pending.example.com",
+          status: "PENDING_VALIDATION",
+        }),
+      ],
+    });
+    await ws.setConfig("apiCertificateName", "pending-cert");
+    await ws.setConfig("apiStatuses", JSON.stringify(["ISSUED", "PENDING_VALIDATION"]));
+    const r = await ws.preview(["--policy-pack", PACK], { expectFailure: true });
+    assert.match(r.stdout, /\[mandatory\].*lightsail-certificate-issued/);
+    assert.match(r.stdout, /pending-cert/);
+    assert.match(r.stdout, /PENDING_VALIDATION/);
+  });
+});
