@@ -87,7 +87,7 @@ async function main(): Promise<void> {
         site({
           serialNumber: "0a:03",
           notBefore: "2026-01-01T00:00:00Z",
-          notAfter: new Date(Date.now() + 10 * DAY).toISOString(),
+          notAfter: new Date(Date.now() + 10.5 * DAY).toISOString(),
         }),
         api,
         other,
