@@ -11,9 +11,15 @@ import { resolveRegion } from "./region";
 import { isNotFoundError, translateServiceError } from "./service-errors";
 import { selectCertificate } from "./select";
 import { KNOWN_CERTIFICATE_STATUSES, LoadBalancerTlsCertificate } from "./types";
-import { CertificateQuery, describeNameProblem, describeRegionProblem } from "./validate";
+import {
+  ArgumentProblem,
+  CertificateQuery,
+  checkMinDays,
+  describeNameProblem,
+  describeRegionProblem,
+} from "./validate";
 
-const LB_ARGUMENTS = ["loadBalancerName", "name", "domainName", "statuses", "region"];
+const LB_ARGUMENTS = ["loadBalancerName", "name", "domainName", "statuses", "minDaysValid", "region"];
 const LB_STATUSES: readonly string[] = [...KNOWN_CERTIFICATE_STATUSES, "UNKNOWN"];
 
 /** A validated load-balancer certificate search. */
@@ -67,6 +73,9 @@ export function parseLoadBalancerArgs(args: unknown): LoadBalancerQuery {
     });
     query.statuses = [...new Set(raw.statuses as string[])].sort();
   }
+  const dayProblems: ArgumentProblem[] = [];
+  query.minDaysValid = checkMinDays(raw.minDaysValid, dayProblems);
+  if (dayProblems.length > 0) throw new InvalidArgumentError(dayProblems[0].property, dayProblems[0].reason);
   if (raw.region !== undefined) {
     const problem = describeRegionProblem(raw.region);
     if (problem) throw new InvalidArgumentError("region", problem);

@@ -126,7 +126,8 @@ function checkStatuses(value: unknown, problems: ArgumentProblem[]): string[] {
   return [...new Set(value.filter((s): s is string => typeof s === "string"))].sort();
 }
 
-function checkMinDays(value: unknown, problems: ArgumentProblem[]): number | undefined {
+/** Checks `minDaysValid`, adding a problem when it is not a whole number of days in range. */
+export function checkMinDays(value: unknown, problems: ArgumentProblem[]): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || Number.isNaN(value)) {
     problems.push({ property: "minDaysValid", reason: `must be a number of days, got ${typeOf(value)}` });

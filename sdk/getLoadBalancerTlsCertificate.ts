@@ -17,6 +17,8 @@ export interface GetLoadBalancerTlsCertificateArgs {
    * @defaultValue `["ISSUED"]`
    */
   statuses?: LoadBalancerTlsCertificateStatus[];
+  /** Fail unless the chosen certificate stays valid at least this many days from now. */
+  minDaysValid?: number;
   /** Region; otherwise the stack's `aws:region`, otherwise the AWS SDK chain. */
   region?: string;
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateExpiringError, getLoadBalancerTlsCertificateOutput } from "pulumi-lightsail-certificates";
+import { getLoadBalancerTlsCertificateOutput } from "pulumi-lightsail-certificates";
 
 const config = new pulumi.Config();
 const domain = config.get("domain") ?? "example.com";
@@ -33,15 +33,9 @@ const requested = createCertificate
 // not there yet.
 const issued = attach
   ? getLoadBalancerTlsCertificateOutput(
-      { loadBalancerName: lb.name, domainName: domain },
+      { loadBalancerName: lb.name, domainName: domain, minDaysValid },
       { dependsOn: requested ? [lb, requested] : [lb] },
-    ).apply((cert) => {
-      // Load-balancer certificate lookups take no minDaysValid: check the days they report.
-      if (cert.daysUntilExpiry === undefined || cert.daysUntilExpiry < minDaysValid) {
-        throw new CertificateExpiringError(cert.name, cert.notAfter, cert.daysUntilExpiry, minDaysValid);
-      }
-      return cert;
-    })
+    )
   : undefined;
 
 const attachment = issued

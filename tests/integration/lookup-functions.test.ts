@@ -247,3 +247,48 @@ for (const pageSize of [1, 2]) {
     });
   });
 }
+
+describe("load-balancer certificates: minDaysValid", function () {
+  this.timeout(30_000);
+  const h = useEmulator({
+    fixtures: {
+      certificates: [],
+      loadBalancerTlsCertificates: [
+        makeLoadBalancerTlsCertificate({
+          loadBalancerName: "web-lb",
+          name: "lb-soon",
+          domainName: "example.com",
+          notBefore: "2025-09-01T00:00:00Z",
+          notAfter: new Date(Date.now() + 5.5 * 86_400_000).toISOString(),
+        }),
+      ],
+    },
+  });
+  const saved = { ...process.env };
+  before(() =>
+    Object.assign(process.env, h.emulator.env(), {
+      AWS_CONFIG_FILE: "/dev/null",
+      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    }),
+  );
+  beforeEach(() => resetLookupCache());
+  after(() => {
+    process.env = { ...saved };
+  });
+
+  it("fails with CertificateExpiringError when the certificate expires too soon, and validates the argument", async () => {
+    assert.equal(
+      (await getLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", minDaysValid: 5 })).name,
+      "lb-soon",
+    );
+    await assert.rejects(
+      getLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", minDaysValid: 30 }),
+      (e: unknown) =>
+        e instanceof CertificateExpiringError && e.daysLeft === 5 && e.certificateName === "lb-soon",
+    );
+    await assert.rejects(
+      getLoadBalancerTlsCertificate({ loadBalancerName: "web-lb", minDaysValid: -2 }),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "minDaysValid",
+    );
+  });
+});
