@@ -8,28 +8,15 @@
  * 5. Destroys the stack and stops the emulator (also when a step fails).
  */
 import * as path from "node:path";
-import { makeCertificate, startEmulator, type CertificateFixture } from "../emulator";
+import { startEmulator } from "../emulator";
 import { assertPulumiCli, createPulumiWorkspace, REPO_ROOT, type RunResult } from "../tests/e2e/harness";
+import { apiCertificate, emulatorEnv, otherCertificate, siteCertificate } from "../tests/e2e/lookup-program";
 
 const DAY = 86_400_000;
 
-function site(overrides: Partial<CertificateFixture> = {}): CertificateFixture {
-  return makeCertificate({
-    name: "example-com",
-    domainName: "example.com",
-    subjectAlternativeNames: ["www.example.com"],
-    serialNumber: "0a:01",
-    notBefore: "2026-08-01T00:00:00Z",
-    notAfter: "2027-09-01T00:00:00Z",
-    ...overrides,
-  });
-}
-const api = makeCertificate({
-  name: "api-example-com",
-  domainName: "api.example.com",
-  notAfter: "2027-10-01T00:00:00Z",
-});
-const other = makeCertificate({ name: "other-org", domainName: "other.org" });
+const site = siteCertificate;
+const api = apiCertificate;
+const other = otherCertificate;
 
 function banner(text: string): void {
   console.log(`\n\x1b[1m=== ${text}\x1b[0m`);
@@ -57,12 +44,7 @@ async function main(): Promise<void> {
     programDir: REPO_ROOT,
     inPlace: true,
     stack: "demo",
-    env: {
-      ...emulator.env(),
-      AWS_CONFIG_FILE: "/dev/null",
-      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    },
+    env: emulatorEnv(emulator),
     config: { "aws:region": "us-east-1" },
   });
   try {

@@ -5,41 +5,26 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-  makeCertificate,
-  startEmulator,
-  type CertificateFixture,
-  type RunningEmulator,
-} from "../../emulator";
+import { startEmulator, type RunningEmulator } from "../../emulator";
 import {
   assertPulumiCli,
   changedInputs,
   createPulumiWorkspace,
   PreviewJson,
   PulumiWorkspace,
-  REPO_ROOT,
 } from "./harness";
+import {
+  apiCertificate,
+  emulatorEnv,
+  LOOKUP_PROGRAM,
+  LOOKUP_TYPE,
+  otherCertificate,
+  siteCertificate,
+} from "./lookup-program";
 
-const LOOKUP_TYPE = "pulumi-nodejs:dynamic/lightsail:CertificateLookup";
-const PROGRAM = path.join(REPO_ROOT, "examples", "lookup-only");
-
-function site(overrides: Partial<CertificateFixture> = {}): CertificateFixture {
-  return makeCertificate({
-    name: "example-com",
-    domainName: "example.com",
-    subjectAlternativeNames: ["www.example.com"],
-    serialNumber: "0a:01",
-    notBefore: "2026-08-01T00:00:00Z",
-    notAfter: "2027-09-01T00:00:00Z",
-    ...overrides,
-  });
-}
-const api = makeCertificate({
-  name: "api-example-com",
-  domainName: "api.example.com",
-  notAfter: "2027-10-01T00:00:00Z",
-});
-const other = makeCertificate({ name: "other-org", domainName: "other.org" });
+const site = siteCertificate;
+const api = apiCertificate;
+const other = otherCertificate;
 
 function lookupStep(preview: PreviewJson, name: string) {
   const step = preview.steps.find(
@@ -62,13 +47,8 @@ describe("CertificateLookup under the real Pulumi engine", function () {
     await assertPulumiCli();
     emulator = await startEmulator({ fixtures: { certificates: [site(), api, other] }, pageSize: 1 });
     ws = await createPulumiWorkspace({
-      programDir: PROGRAM,
-      env: {
-        ...emulator.env(),
-        AWS_CONFIG_FILE: "/dev/null",
-        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      },
+      programDir: LOOKUP_PROGRAM,
+      env: emulatorEnv(emulator),
       config: { "aws:region": "us-east-1" },
     });
   });

@@ -13,26 +13,17 @@ import {
   type RunningEmulator,
 } from "../../emulator";
 import { assertPulumiCli, createPulumiWorkspace, PulumiWorkspace, REPO_ROOT } from "./harness";
+import { apiCertificate, emulatorEnv, LOOKUP_PROGRAM, siteCertificate } from "./lookup-program";
 
 const PACK = path.join(REPO_ROOT, "policy");
 const DAY = 86_400_000;
 
 function fixtures(site: Partial<CertificateFixture>): { certificates: CertificateFixture[] } {
+  const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
   return {
     certificates: [
-      makeCertificate({
-        name: "example-com",
-        domainName: "example.com",
-        subjectAlternativeNames: ["www.example.com"],
-        notBefore: "2026-01-01T00:00:00Z",
-        notAfter: new Date(Date.now() + 400 * DAY).toISOString(),
-        ...site,
-      }),
-      makeCertificate({
-        name: "api-example-com",
-        domainName: "api.example.com",
-        notAfter: new Date(Date.now() + 300 * DAY).toISOString(),
-      }),
+      siteCertificate({ notBefore: "2026-01-01T00:00:00Z", notAfter: inDays(400), ...site }),
+      { ...apiCertificate, notAfter: inDays(300) },
     ],
   };
 }
@@ -51,13 +42,8 @@ describe("policy pack under the real Pulumi engine", function () {
     );
     emulator = await startEmulator({ fixtures: fixtures({}), pageSize: 1 });
     ws = await createPulumiWorkspace({
-      programDir: path.join(REPO_ROOT, "examples", "lookup-only"),
-      env: {
-        ...emulator.env(),
-        AWS_CONFIG_FILE: "/dev/null",
-        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      },
+      programDir: LOOKUP_PROGRAM,
+      env: emulatorEnv(emulator),
       config: { "aws:region": "us-east-1" },
     });
   });

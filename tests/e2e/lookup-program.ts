@@ -1,0 +1,46 @@
+/**
+ * What the lookup-only program (the root project) runs against in the end-to-end tests and the
+ * demo: its certificates in the emulator and the environment the CLI gets.
+ */
+import * as path from "node:path";
+import { makeCertificate, type CertificateFixture, type RunningEmulator } from "../../emulator";
+import { REPO_ROOT } from "./harness";
+
+/** The program: examples/lookup-only. */
+export const LOOKUP_PROGRAM = path.join(REPO_ROOT, "examples", "lookup-only");
+
+/** The type token of CertificateLookup. */
+export const LOOKUP_TYPE = "pulumi-nodejs:dynamic/lightsail:CertificateLookup";
+
+/** The certificate the program's `site` lookup finds (example.com + www), with changes. */
+export function siteCertificate(overrides: Partial<CertificateFixture> = {}): CertificateFixture {
+  return makeCertificate({
+    name: "example-com",
+    domainName: "example.com",
+    subjectAlternativeNames: ["www.example.com"],
+    serialNumber: "0a:01",
+    notBefore: "2026-08-01T00:00:00Z",
+    notAfter: "2027-09-01T00:00:00Z",
+    ...overrides,
+  });
+}
+
+/** The certificate the program's `api` lookup finds by name. */
+export const apiCertificate = makeCertificate({
+  name: "api-example-com",
+  domainName: "api.example.com",
+  notAfter: "2027-10-01T00:00:00Z",
+});
+
+/** A certificate nothing looks up. */
+export const otherCertificate = makeCertificate({ name: "other-org", domainName: "other.org" });
+
+/** The CLI's environment: the emulator's endpoint and test credentials, no shared config files. */
+export function emulatorEnv(emulator: RunningEmulator): Record<string, string> {
+  return {
+    ...emulator.env(),
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+}
