@@ -86,6 +86,13 @@ function unique<T>(values: T[]): T[] {
  * @throws UsageError for anything wrong, naming the flag.
  */
 export function parseGateArgs(argv: readonly string[], env: NodeJS.ProcessEnv): GateOptions {
+  if (!Array.isArray(argv))
+    throw new UsageError(`the arguments must be a list of strings, got ${typeof argv}`);
+  const odd = argv.findIndex((arg: unknown) => typeof arg !== "string");
+  if (odd >= 0)
+    throw new UsageError(
+      `argument ${odd + 1}${odd > 0 ? ` (after ${String(argv[odd - 1])})` : ""} must be a string, got ${argv[odd] === null ? "null" : typeof argv[odd]}`,
+    );
   let parsed: ReturnType<typeof parseWith>;
   try {
     parsed = parseWith(argv);

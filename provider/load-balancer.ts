@@ -3,9 +3,10 @@
  * per load balancer), with the same validation, matching and error rules as account
  * certificates where they apply.
  */
+import type { LoadBalancerTlsCertificate as SdkLoadBalancerTlsCertificate } from "@aws-sdk/client-lightsail";
 import type { LookupContext } from "./context";
 import { describeDomainProblem, normalizeDomain } from "./domain";
-import { CertificateNotFoundError, InvalidArgumentError } from "./errors";
+import { CertificateNotFoundError, InvalidArgumentError, LightsailApiError } from "./errors";
 import { normalizeLoadBalancerCertificate } from "./normalize";
 import { resolveRegion } from "./region";
 import { isNotFoundError, translateServiceError } from "./service-errors";
@@ -99,7 +100,17 @@ async function readLoadBalancerCertificates(
   const now = ctx.now();
   try {
     const output = await client.send(new GetLoadBalancerTlsCertificatesCommand({ loadBalancerName }));
-    const certs = (output.tlsCertificates ?? [])
+    const listed: unknown = output.tlsCertificates ?? [];
+    if (!Array.isArray(listed)) {
+      throw new LightsailApiError(
+        "GetLoadBalancerTlsCertificates",
+        region,
+        "MalformedResponse",
+        `Lightsail GetLoadBalancerTlsCertificates in ${region} returned a response that could not be read (tlsCertificates is not a list).`,
+        undefined,
+      );
+    }
+    const certs = (listed as SdkLoadBalancerTlsCertificate[])
       .map((raw) => normalizeLoadBalancerCertificate(raw, loadBalancerName, region, now))
       .filter((c): c is LoadBalancerTlsCertificate => c !== undefined);
     ctx.debug(

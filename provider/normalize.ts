@@ -42,7 +42,14 @@ export function tagsToMap(tags: readonly Tag[] | undefined | null): Record<strin
   if (!Array.isArray(tags)) return map;
   for (const tag of tags) {
     const key = str(tag?.key);
-    if (key !== undefined) map[key] = str(tag?.value) ?? "";
+    // defineProperty, not `=`: a tag key such as "__proto__" (valid in AWS) must stay a plain key.
+    if (key !== undefined)
+      Object.defineProperty(map, key, {
+        value: str(tag?.value) ?? "",
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return map;
 }

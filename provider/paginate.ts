@@ -4,7 +4,7 @@
  * `nextPageToken`, and guards that end a loop the service (or a proxy) would never end.
  */
 import type { CertificateSummary, GetCertificatesRequest, LightsailClient } from "@aws-sdk/client-lightsail";
-import { PaginationError } from "./errors";
+import { LightsailApiError, PaginationError } from "./errors";
 
 /** The request fields that stay the same on every page. */
 export type CertificatesFilter = Omit<GetCertificatesRequest, "pageToken">;
@@ -57,7 +57,17 @@ export async function* paginateCertificates(
     const input: GetCertificatesRequest =
       token === undefined ? { ...filter } : { ...filter, pageToken: token };
     const output = await client.send(new GetCertificatesCommand(input));
-    yield { page, certificates: output.certificates ?? [] };
+    const certificates: unknown = output.certificates ?? [];
+    if (!Array.isArray(certificates)) {
+      throw new LightsailApiError(
+        "GetCertificates",
+        options.region ?? "",
+        "MalformedResponse",
+        `Lightsail GetCertificates${where} returned a response that could not be read (certificates is not a list).`,
+        undefined,
+      );
+    }
+    yield { page, certificates };
     const next = output.nextPageToken;
     if (next === undefined || next === null || next === "") return;
     if (seen.has(next) || next === token) {

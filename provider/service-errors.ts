@@ -42,6 +42,8 @@ const TRANSPORT_CODES = new Set([
   "ENETUNREACH",
 ]);
 
+const SDK_DESERIALIZATION_HINT = /\s*Deserialization error: to see the raw response[\s\S]*$/;
+
 /** Removes URLs, host:port pairs and access-key ids from a message that came from outside. */
 export function scrubMessage(text: string): string {
   return text
@@ -54,7 +56,8 @@ export function scrubMessage(text: string): string {
 }
 
 function nameOf(err: SdkLikeError): string {
-  return typeof err.name === "string" ? err.name : "Error";
+  // "Unknown", as the SDK names an error whose type it cannot read (it has given `[]` here).
+  return typeof err.name === "string" ? err.name : "Unknown";
 }
 
 /** Whether `err` is one of the three ways Lightsail says "no such resource". */
@@ -86,7 +89,10 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
   const code = typeof e.code === "string" ? e.code : undefined;
   const status = e.$metadata?.httpStatusCode;
   const attempts = e.$metadata?.attempts;
-  const detail = typeof e.message === "string" ? scrubMessage(e.message) : "";
+  const raw = typeof e.message === "string" ? e.message : "";
+  // The SDK marks a body it could not parse by appending this hint (and sets the HTTP status).
+  const unreadable = name === "SyntaxError" || SDK_DESERIALIZATION_HINT.test(raw);
+  const detail = scrubMessage(raw.replace(SDK_DESERIALIZATION_HINT, ""));
   const where = `Lightsail ${ctx.operation} in ${ctx.region}`;
   const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : "";
   const action = `lightsail:${ctx.operation}`;
@@ -103,11 +109,13 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
     );
   }
   if (name === "ThrottlingException" || status === 429) {
+    // A 429 whose body is not Lightsail's JSON (a proxy's page) is still throttling.
+    const shown = unreadable ? `HTTP ${status}` : name;
     return new LightsailApiError(
       ctx.operation,
       ctx.region,
-      name,
-      `${where} kept throttling${tries} (${name}). Try again later or run fewer lookups at once.`,
+      unreadable ? "ThrottlingException" : name,
+      `${where} kept throttling${tries} (${shown}). Try again later or run fewer lookups at once.`,
       status,
     );
   }
@@ -144,12 +152,15 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
       status,
     );
   }
-  if (status === undefined && (name === "SyntaxError" || /JSON|Unexpected|deserializ/i.test(detail))) {
+  if (unreadable || ((status === undefined || status < 300) && /JSON|Unexpected|deserializ/i.test(detail))) {
+    // Not Lightsail's JSON: a proxy's HTML page, a cut or garbled body, a field of the wrong type.
     return new LightsailApiError(
       ctx.operation,
       ctx.region,
       "MalformedResponse",
-      `${where} returned a response that could not be read (${detail}).`,
+      status !== undefined && status >= 500
+        ? `${where} failed on the service side${tries} (HTTP ${status}, with a body that is not Lightsail's JSON: ${detail}). Try again later.`
+        : `${where} returned a response that could not be read (${status !== undefined && status >= 300 ? `HTTP ${status}: ` : ""}${detail}).`,
       status,
     );
   }
@@ -158,7 +169,7 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
       ctx.operation,
       ctx.region,
       name,
-      `${where} failed on the service side${tries} (${name}, HTTP ${status}): ${detail}. Try again later.`,
+      `${where} failed on the service side${tries} (${name}, HTTP ${status}): ${detail.replace(/[.\s]*(try again later)?[.\s]*$/i, "")}. Try again later.`,
       status,
     );
   }

@@ -160,7 +160,14 @@ function checkTags(value: unknown, problems: ArgumentProblem[]): Record<string, 
     if (key.trim().length === 0) problems.push({ property: "tags", reason: "has an empty key" });
     else if (typeof tagValue !== "string")
       problems.push({ property: `tags.${key}`, reason: `must be a string, got ${typeOf(tagValue)}` });
-    else tags[key] = tagValue;
+    // defineProperty, not `=`: a key such as "__proto__" (valid in AWS) must stay a plain key.
+    else
+      Object.defineProperty(tags, key, {
+        value: tagValue,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return tags;
 }

@@ -90,3 +90,17 @@ describe("error display", () => {
     assert.equal(util.inspect(err, { colors: true }), err.stack);
   });
 });
+
+describe("5xx messages", () => {
+  it("say 'Try again later' once, even when the service already did", () => {
+    const err = translateServiceError(
+      sdkError("ServiceException", "Internal failure. Try again later.", 500),
+      ctx,
+    );
+    assert.equal(err.message.match(/try again later/gi)?.length, 1);
+    assert.match(
+      err.message,
+      /failed on the service side after 4 attempts \(ServiceException, HTTP 500\): Internal failure\. Try again later\.$/,
+    );
+  });
+});
