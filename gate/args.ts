@@ -27,7 +27,7 @@ Commands:
 Options:
   --region R      Region to read, repeatable or comma-separated
                   (default: AWS_REGION, else AWS_DEFAULT_REGION).
-  --all-regions   Read every region with a Lightsail endpoint (8 at a time).
+  --all-regions   Read every region with a Lightsail endpoint (all at once).
   --status S      Only certificates with this status, repeatable
                   (${KNOWN_CERTIFICATE_STATUSES.join(", ")}; default: all).
   --min-days N    Whole days a certificate must stay valid: it passes when

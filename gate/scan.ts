@@ -8,7 +8,7 @@ import { listCertificates } from "../provider/lookup";
 import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../provider/types";
 
 /** Regions read at once by default. */
-export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_CONCURRENCY = 20;
 
 /** What reading one region gave. */
 export type RegionScan =

@@ -45,18 +45,15 @@ export async function* paginateCertificates(
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const where = options.region ? ` in ${options.region}` : "";
   const seen = new Set<string>();
-  let token: string | undefined;
+  const send = (pageToken: string | undefined) =>
+    client.send(
+      new GetCertificatesCommand(pageToken === undefined ? { ...filter } : { ...filter, pageToken }),
+    );
+  // The next page is requested as soon as its token is known, before the current page is handed
+  // over: paging is sequential, so the caller's work on a page overlaps the next round trip.
+  let pending = send(undefined);
   for (let page = 1; ; page++) {
-    if (page > maxPages) {
-      throw new PaginationError(
-        `GetCertificates${where} still returned a nextPageToken after ${maxPages} pages; stopped. ` +
-          "This looks like a service or proxy fault; raise maxPages only if the account really holds that many certificates.",
-        maxPages,
-      );
-    }
-    const input: GetCertificatesRequest =
-      token === undefined ? { ...filter } : { ...filter, pageToken: token };
-    const output = await client.send(new GetCertificatesCommand(input));
+    const output = await pending;
     const certificates: unknown = output.certificates ?? [];
     if (!Array.isArray(certificates)) {
       throw new LightsailApiError(
@@ -67,16 +64,29 @@ export async function* paginateCertificates(
         undefined,
       );
     }
-    yield { page, certificates };
     const next = output.nextPageToken;
-    if (next === undefined || next === null || next === "") return;
-    if (seen.has(next) || next === token) {
-      throw new PaginationError(
-        `GetCertificates${where} returned page token that it had already returned (after page ${page}); stopped to avoid an endless loop.`,
-        page,
-      );
+    const more = !(next === undefined || next === null || next === "");
+    if (more) {
+      if (seen.has(next)) {
+        throw new PaginationError(
+          `GetCertificates${where} returned a page token that it had already returned (after page ${page}); stopped to avoid an endless loop.`,
+          page,
+        );
+      }
+      if (page >= maxPages) {
+        throw new PaginationError(
+          `GetCertificates${where} still returned a nextPageToken after ${maxPages} pages; stopped. ` +
+            "This looks like a service or proxy fault; raise maxPages only if the account really holds that many certificates.",
+          maxPages,
+        );
+      }
+      seen.add(next);
+      pending = send(next);
+      // Awaited on the next turn; this only keeps a caller that stops early from leaving an
+      // unhandled rejection behind.
+      pending.catch(() => undefined);
     }
-    seen.add(next);
-    token = next;
+    yield { page, certificates };
+    if (!more) return;
   }
 }
