@@ -5,21 +5,14 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
-import {
-  assertPulumiCli,
-  changedInputs,
-  createPulumiWorkspace,
-  PreviewJson,
-  PulumiWorkspace,
-} from "./harness";
+import type { RunningEmulator } from "../../emulator";
+import { changedInputs, PreviewJson, PulumiWorkspace } from "./harness";
 import {
   apiCertificate,
-  emulatorEnv,
-  LOOKUP_PROGRAM,
   LOOKUP_TYPE,
   otherCertificate,
   siteCertificate,
+  useLookupStack,
 } from "./lookup-program";
 
 const site = siteCertificate;
@@ -39,23 +32,10 @@ function lookupStep(preview: PreviewJson, name: string) {
 
 describe("CertificateLookup under the real Pulumi engine", function () {
   this.timeout(5 * 60_000);
+  const stack = useLookupStack(() => ({ certificates: [site(), api, other] }));
   let emulator: RunningEmulator;
   let ws: PulumiWorkspace;
-
-  before(async function () {
-    this.timeout(2 * 60_000);
-    await assertPulumiCli();
-    emulator = await startEmulator({ fixtures: { certificates: [site(), api, other] }, pageSize: 1 });
-    ws = await createPulumiWorkspace({
-      programDir: LOOKUP_PROGRAM,
-      env: emulatorEnv(emulator),
-      config: { "aws:region": "us-east-1" },
-    });
-  });
-  after(async () => {
-    await ws?.cleanup();
-    await emulator?.stop();
-  });
+  before(() => ({ emulator, ws } = stack));
 
   it("up records each lookup with the resolved certificate and exports typed outputs", async () => {
     await ws.up();

@@ -3,8 +3,14 @@
  * demo: its certificates in the emulator and the environment the CLI gets.
  */
 import * as path from "node:path";
-import { makeCertificate, type CertificateFixture, type RunningEmulator } from "../../emulator";
-import { REPO_ROOT } from "./harness";
+import {
+  makeCertificate,
+  startEmulator,
+  type CertificateFixture,
+  type FixtureDocument,
+  type RunningEmulator,
+} from "../../emulator";
+import { assertPulumiCli, createPulumiWorkspace, type PulumiWorkspace, REPO_ROOT } from "./harness";
 
 /** The program: examples/lookup-only. */
 export const LOOKUP_PROGRAM = path.join(REPO_ROOT, "examples", "lookup-only");
@@ -42,5 +48,45 @@ export function emulatorEnv(emulator: RunningEmulator): Record<string, string> {
     AWS_CONFIG_FILE: "/dev/null",
     AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+}
+
+/** The emulator and the stack of a suite, available once its `before` hook ran. */
+export interface LookupStack {
+  readonly emulator: RunningEmulator;
+  readonly ws: PulumiWorkspace;
+}
+
+/**
+ * Before the suite: checks the CLI, starts the emulator (1 certificate per page) with `fixtures`
+ * and creates a stack of the lookup program in us-east-1. After it, also when a test failed:
+ * removes the stack's files and stops the emulator.
+ */
+export function useLookupStack(fixtures: () => FixtureDocument): LookupStack {
+  let emulator: RunningEmulator | undefined;
+  let ws: PulumiWorkspace | undefined;
+  before(async function () {
+    this.timeout(2 * 60_000);
+    await assertPulumiCli();
+    emulator = await startEmulator({ fixtures: fixtures(), pageSize: 1 });
+    ws = await createPulumiWorkspace({
+      programDir: LOOKUP_PROGRAM,
+      env: emulatorEnv(emulator),
+      config: { "aws:region": "us-east-1" },
+    });
+  });
+  after(async () => {
+    await ws?.cleanup();
+    await emulator?.stop();
+  });
+  return {
+    get emulator() {
+      if (!emulator) throw new Error("the suite's emulator is not started yet");
+      return emulator;
+    },
+    get ws() {
+      if (!ws) throw new Error("the suite's stack is not created yet");
+      return ws;
+    },
   };
 }

@@ -6,14 +6,9 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-  makeCertificate,
-  startEmulator,
-  type CertificateFixture,
-  type RunningEmulator,
-} from "../../emulator";
-import { assertPulumiCli, createPulumiWorkspace, PulumiWorkspace, REPO_ROOT } from "./harness";
-import { apiCertificate, emulatorEnv, LOOKUP_PROGRAM, siteCertificate } from "./lookup-program";
+import { makeCertificate, type CertificateFixture, type RunningEmulator } from "../../emulator";
+import { PulumiWorkspace, REPO_ROOT } from "./harness";
+import { apiCertificate, siteCertificate, useLookupStack } from "./lookup-program";
 
 const PACK = path.join(REPO_ROOT, "policy");
 const DAY = 86_400_000;
@@ -30,26 +25,15 @@ function fixtures(site: Partial<CertificateFixture>): { certificates: Certificat
 
 describe("policy pack under the real Pulumi engine", function () {
   this.timeout(5 * 60_000);
+  const stack = useLookupStack(() => fixtures({}));
   let emulator: RunningEmulator;
   let ws: PulumiWorkspace;
-
-  before(async function () {
-    this.timeout(2 * 60_000);
-    await assertPulumiCli();
+  before(() => {
     assert.ok(
       fs.existsSync(path.join(REPO_ROOT, "dist/provider/index.js")),
       "run `npm run build` first (npm test does)",
     );
-    emulator = await startEmulator({ fixtures: fixtures({}), pageSize: 1 });
-    ws = await createPulumiWorkspace({
-      programDir: LOOKUP_PROGRAM,
-      env: emulatorEnv(emulator),
-      config: { "aws:region": "us-east-1" },
-    });
-  });
-  after(async () => {
-    await ws?.cleanup();
-    await emulator?.stop();
+    ({ emulator, ws } = stack);
   });
 
   it("lets a stack with healthy certificates through preview and up", async () => {

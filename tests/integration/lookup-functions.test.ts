@@ -18,6 +18,7 @@ import {
   resetLookupCache,
 } from "../../index";
 import { useEmulator } from "../helpers/emulator";
+import { useEmulatorEnvironment } from "../helpers/environment";
 
 const DOMAINS = 12;
 function fixtures(): FixtureDocument {
@@ -70,22 +71,9 @@ for (const pageSize of [1, 2]) {
   describe(`lookup functions against the emulator (page size ${pageSize})`, function () {
     this.timeout(30_000);
     const h = useEmulator(() => ({ fixtures: fixtures(), pageSize }));
-    const saved = { ...process.env };
+    useEmulatorEnvironment(() => h.emulator);
     const getCalls = () => h.emulator.calls().filter((c) => c.operation === "GetCertificates");
     const issuedInUsEast1 = DOMAINS + 5; // every ISSUED us-east-1 certificate in the fixtures
-
-    before(() => {
-      Object.assign(process.env, h.emulator.env(), {
-        AWS_CONFIG_FILE: "/dev/null",
-        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-      });
-      delete process.env.AWS_PROFILE;
-    });
-    beforeEach(() => resetLookupCache());
-    after(() => {
-      process.env = { ...saved };
-      resetLookupCache();
-    });
 
     it("finds by name with one request", async () => {
       const cert = await getCertificate({ name: "cert-7" });
@@ -264,17 +252,7 @@ describe("load-balancer certificates: minDaysValid", function () {
       ],
     },
   });
-  const saved = { ...process.env };
-  before(() =>
-    Object.assign(process.env, h.emulator.env(), {
-      AWS_CONFIG_FILE: "/dev/null",
-      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-    }),
-  );
-  beforeEach(() => resetLookupCache());
-  after(() => {
-    process.env = { ...saved };
-  });
+  useEmulatorEnvironment(() => h.emulator);
 
   it("fails with CertificateExpiringError when the certificate expires too soon, and validates the argument", async () => {
     assert.equal(

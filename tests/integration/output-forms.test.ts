@@ -6,8 +6,9 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { makeCertificate } from "../../emulator";
-import { getCertificateOutput, getCertificatesOutput, resetLookupCache } from "../../index";
+import { getCertificateOutput, getCertificatesOutput } from "../../index";
 import { useEmulator } from "../helpers/emulator";
+import { useEmulatorEnvironment } from "../helpers/environment";
 
 /** Resolves an Output to { known, value } (Output.isKnown is internal but stable). */
 async function settle<T>(output: pulumi.Output<T>): Promise<{ known: boolean; value: T | undefined }> {
@@ -52,17 +53,7 @@ describe("Output forms", function () {
     },
     pageSize: 1,
   });
-  const saved = { ...process.env };
-  before(() =>
-    Object.assign(process.env, h.emulator.env(), {
-      AWS_CONFIG_FILE: "/dev/null",
-      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-    }),
-  );
-  beforeEach(() => resetLookupCache());
-  after(() => {
-    process.env = { ...saved };
-  });
+  useEmulatorEnvironment(() => h.emulator);
 
   it("accepts Inputs from other resources and resolves the certificate", async () => {
     await useMocks(false, []);
