@@ -8,6 +8,7 @@ import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { makeCertificate } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
+import { useEnvironment } from "../helpers/environment";
 import {
   CERTIFICATE_LOOKUP_TYPE,
   emulateCertificateLookup,
@@ -63,14 +64,9 @@ async function failure(config: Record<string, string>): Promise<ExampleRunError>
 describe("examples/container-service under mocks", function () {
   this.timeout(60_000);
   const h = useEmulator({ fixtures: { certificates: [virginia, apexOnly, london] } });
-  const saved = { ...process.env };
-
   // The emulator env sets AWS_REGION=us-east-1: the stack's aws:region must win over it.
-  before(() => Object.assign(process.env, emulatorProcessEnv(h.emulator)));
-  after(() => {
-    process.env = { ...saved };
-    resetLookupCaches();
-  });
+  useEnvironment(() => emulatorProcessEnv(h.emulator));
+  after(() => resetLookupCaches());
 
   it("gives publicDomainNames the certificate the CertificateLookup found in the stack's region", async () => {
     const run = await runProgram({ "aws:region": "eu-west-2" });

@@ -6,6 +6,7 @@ import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { makeCertificate, type FixtureDocument } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
+import { useEnvironment } from "../helpers/environment";
 import {
   emulatorProcessEnv,
   ExampleRunError,
@@ -64,13 +65,8 @@ const decoys = [
 describe("examples/distribution under mocks", function () {
   this.timeout(60_000);
   const h = useEmulator({ fixtures: { certificates: [site, ...decoys] } });
-  const saved = { ...process.env };
-
-  before(() => Object.assign(process.env, emulatorProcessEnv(h.emulator)));
-  after(() => {
-    process.env = { ...saved };
-    resetLookupCaches();
-  });
+  useEnvironment(() => emulatorProcessEnv(h.emulator));
+  after(() => resetLookupCaches());
 
   it("gives the Distribution the us-east-1 certificate covering the domains, whatever aws:region is", async () => {
     const run = await runProgram({ "aws:region": "eu-west-2" });

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { makeLoadBalancerTlsCertificate, type FixtureDocument } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
+import { useEnvironment } from "../helpers/environment";
 import {
   emulatorProcessEnv,
   ExampleRunError,
@@ -73,13 +74,8 @@ describe("examples/load-balancer under mocks", function () {
   this.timeout(60_000);
   const fixtures: FixtureDocument = { loadBalancerTlsCertificates: [pending, elsewhere, issued] };
   const h = useEmulator({ fixtures });
-  const saved = { ...process.env };
-
-  before(() => Object.assign(process.env, emulatorProcessEnv(h.emulator)));
-  after(() => {
-    process.env = { ...saved };
-    resetLookupCaches();
-  });
+  useEnvironment(() => emulatorProcessEnv(h.emulator));
+  after(() => resetLookupCaches());
 
   it("attaches the load balancer's ISSUED certificate for the domain to that load balancer", async () => {
     const run = await runProgram({});

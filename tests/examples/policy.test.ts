@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { makeCertificate } from "../../emulator";
 import { createPolicies, type ResourceValidationPolicy } from "../../policy/policies";
 import { useEmulator } from "../helpers/emulator";
+import { useEnvironment } from "../helpers/environment";
 import {
   CERTIFICATE_LOOKUP_TYPE,
   emulateCertificateLookup,
@@ -76,13 +77,8 @@ async function judge(
 describe("examples/policy", function () {
   this.timeout(60_000);
   const h = useEmulator();
-  const saved = { ...process.env };
-
-  before(() => Object.assign(process.env, emulatorProcessEnv(h.emulator)));
-  after(() => {
-    process.env = { ...saved };
-    resetLookupCaches();
-  });
+  useEnvironment(() => emulatorProcessEnv(h.emulator));
+  after(() => resetLookupCaches());
 
   it("policy-config.json sets both policies of the pack, with valid levels and config", () => {
     const policies = new Map(packPolicies().map((p) => [p.name, p]));
