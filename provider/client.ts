@@ -5,6 +5,7 @@
  */
 import type { LightsailClient, LightsailClientConfig } from "@aws-sdk/client-lightsail";
 import { RegionNotSetError } from "./errors";
+import { DEFAULT_LOOKUP_SETTINGS } from "./settings";
 
 /** How to reach Lightsail. Every field is optional: the SDK chain fills in the rest. */
 export interface ClientOptions {
@@ -32,9 +33,9 @@ export interface ClientOptions {
 }
 
 /** Default attempts per request. */
-export const DEFAULT_MAX_ATTEMPTS = 4;
+export const DEFAULT_MAX_ATTEMPTS = DEFAULT_LOOKUP_SETTINGS.maxAttempts;
 /** Default request timeout. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = DEFAULT_LOOKUP_SETTINGS.requestTimeoutMs;
 /** Default connection timeout. */
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 

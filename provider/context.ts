@@ -1,17 +1,20 @@
 /**
- * The edges a lookup runs against: clients, the clock, the cache and the debug log. Everything
- * here is injectable so that the logic above it is tested without I/O.
+ * The edges a lookup runs against: clients, the clock, the environment, the cache and the debug
+ * log. Everything here is injectable so that the logic above it is tested without I/O.
  */
 import type { LightsailClient } from "@aws-sdk/client-lightsail";
 import { ReadCache } from "./cache";
 import { ClientOptions, createLightsailClient } from "./client";
+import { LookupSettings, resolveLookupSettings } from "./settings";
 
-/** How to reach Lightsail, besides the region. */
+/** How to reach Lightsail, besides the call's own `region`. */
 export interface Connection {
-  /** Named profile (adds to the SDK chain). */
+  /** Named profile (adds to the SDK chain): the provider's, else the stack's `aws:profile`. */
   profile?: string;
   /** Endpoint URL (adds to the SDK chain; AWS_ENDPOINT_URL_LIGHTSAIL works without it). */
   endpoint?: string;
+  /** The region of the `aws.Provider` given as `opts.provider`, when there is one. */
+  providerRegion?: string;
   /** The stack's `aws:region`, when running inside a Pulumi program or provider. */
   configRegion?: string;
 }
@@ -22,11 +25,13 @@ export interface LookupContext {
   clientFor(options: ClientOptions): LightsailClient;
   /** The clock. */
   now(): Date;
+  /** The environment the region chain reads (`AWS_REGION`, `AWS_DEFAULT_REGION`). */
+  env: Readonly<Record<string, string | undefined>>;
   /** Shared reads. */
   cache: ReadCache;
   /** Debug log; never given credentials or endpoints. */
   debug(message: string): void;
-  /** Profile, endpoint and config region. */
+  /** Profile, endpoint, provider and config region. */
   connection: Connection;
   /** Page bound per scan. */
   maxPages?: number;
@@ -35,32 +40,74 @@ export interface LookupContext {
 }
 
 /** Options for {@link createLookupContext}. */
-export interface LookupContextOptions extends Partial<Omit<LookupContext, "connection">> {
+export interface LookupContextOptions extends Partial<Omit<LookupContext, "connection" | "env">> {
   /** Profile, endpoint and config region. */
   connection?: Connection;
+  /** The environment. @defaultValue `process.env` */
+  env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Request tuning: `requestTimeoutMs` and `maxAttempts` go to every client, `maxPages` bounds
+   * every scan. `clientOptions` and `maxPages`, when given too, win.
+   */
+  settings?: LookupSettings;
 }
 
 /** A context with real clients (one per region, profile and endpoint), the system clock and a fresh cache. */
 export function createLookupContext(options: LookupContextOptions = {}): LookupContext {
   const clients = new Map<string, LightsailClient>();
-  const clientOptions = options.clientOptions;
+  const tuned = resolveLookupSettings(options.settings);
+  const clientOptions = {
+    requestTimeoutMs: tuned.requestTimeoutMs,
+    maxAttempts: tuned.maxAttempts,
+    ...options.clientOptions,
+  };
   return {
     clientFor:
       options.clientFor ??
       ((o: ClientOptions) => {
-        const key = JSON.stringify([o.region ?? null, o.profile ?? null, o.endpoint ?? null]);
+        const options = { ...clientOptions, ...o };
+        const key = JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
         let client = clients.get(key);
         if (!client) {
-          client = createLightsailClient({ ...clientOptions, ...o });
+          client = createLightsailClient(options);
           clients.set(key, client);
         }
         return client;
       }),
     now: options.now ?? (() => new Date()),
+    env: options.env ?? process.env,
     cache: options.cache ?? new ReadCache(),
     debug: options.debug ?? (() => undefined),
     connection: options.connection ?? {},
-    maxPages: options.maxPages,
+    maxPages: options.maxPages ?? tuned.maxPages,
     clientOptions,
+  };
+}
+
+/**
+ * The client for `region` (or the chain's region when undefined) with the context's connection
+ * and tuning: every lookup asks for its client through here.
+ */
+export function clientOf(ctx: LookupContext, region?: string): LightsailClient {
+  const { profile, endpoint } = ctx.connection;
+  return ctx.clientFor({
+    ...ctx.clientOptions,
+    ...(region !== undefined ? { region } : {}),
+    ...(profile !== undefined ? { profile } : {}),
+    ...(endpoint !== undefined ? { endpoint } : {}),
+  });
+}
+
+/** `ctx` with other settings: the same clients factory, clock, environment, cache and connection. */
+export function withSettings(ctx: LookupContext, settings: LookupSettings): LookupContext {
+  if (Object.values(settings).every((v) => v === undefined)) return ctx;
+  return {
+    ...ctx,
+    maxPages: settings.maxPages ?? ctx.maxPages,
+    clientOptions: {
+      ...ctx.clientOptions,
+      ...(settings.requestTimeoutMs !== undefined ? { requestTimeoutMs: settings.requestTimeoutMs } : {}),
+      ...(settings.maxAttempts !== undefined ? { maxAttempts: settings.maxAttempts } : {}),
+    },
   };
 }

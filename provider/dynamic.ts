@@ -1,12 +1,14 @@
 /**
  * The CertificateLookup dynamic provider: the code the Pulumi dynamic-provider host runs. The
- * serialized provider (sdk/certificateLookup.ts) only `require`s this module by its package
- * name and forwards each call, so no client, credential or environment value is ever
- * serialized, and a change of this code alone is not a change of any resource.
+ * serialized provider (sdk/certificateLookup.ts) only `require`s this package's `/provider`
+ * entry point by its package name and forwards each call, so no client, credential or
+ * environment value is ever serialized, and a change of this code alone is not a change of any
+ * resource. Those calls are a contract with every stack's state: see provider/index.ts.
  * @internal
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { createLookupContext, LookupContext } from "./context";
+import { createLookupContext, LookupContext, withSettings } from "./context";
+import { CertificateNotFoundError, LightsailCertificateError } from "./errors";
 import { findCertificateByQuery } from "./lookup";
 import {
   changedProperties,
@@ -14,12 +16,14 @@ import {
   LookupInputs,
   LookupOutputs,
   queryChanged,
+  secretMarkers,
   toLookupInputs,
   toLookupOutputs,
 } from "./lookup-state";
 import { withDaysUntilExpiry } from "./select";
+import { checkLookupSettings, LookupSettings } from "./settings";
 import type { Certificate } from "./types";
-import { checkCertificateArgs } from "./validate";
+import { checkCertificateArgs, CertificateQuery } from "./validate";
 
 let context: LookupContext | undefined;
 
@@ -46,30 +50,69 @@ export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
   };
 }
 
-function queryOf(inputs: Record<string, unknown>): Record<string, unknown> {
-  const q = inputs.query;
-  return q && typeof q === "object" && !Array.isArray(q) ? (q as Record<string, unknown>) : {};
+function objectAt(inputs: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
+  const value = inputs[key];
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** A validated search and settings, or every problem with them (named as the user wrote them). */
+type Parsed =
+  | { ok: true; query: CertificateQuery; settings: LookupSettings }
+  | { ok: false; failures: dynamic.CheckFailure[] };
+
+function parseInputs(inputs: Record<string, unknown>): Parsed {
+  const search = checkCertificateArgs(objectAt(inputs, "query") ?? {}, true);
+  const tuning = checkLookupSettings(inputs.settings);
+  const failures = [...search.problems, ...tuning.problems].map((p) => ({
+    property: p.property,
+    reason: p.reason,
+  }));
+  if (!search.query || !tuning.settings) return { ok: false, failures };
+  return { ok: true, query: search.query, settings: tuning.settings };
 }
 
 /**
- * Validates the search and resolves the certificate, so that the checked inputs (what a preview
- * and a policy see) already hold it. Each bad argument is a failure naming it.
+ * The one resolve step of every method: the certificate a valid search finds now. The shared
+ * cache answers without a request when `check` resolved it moments before in this process.
+ */
+async function resolve(parsed: { query: CertificateQuery; settings: LookupSettings }): Promise<Certificate> {
+  return findCertificateByQuery(withSettings(ctx(), parsed.settings), parsed.query);
+}
+
+/** The message of a lookup failure, for the engine to print once (no stack trace). */
+function reasonOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Validates the search and settings and resolves the certificate, so that the checked inputs
+ * (what a preview and a policy see) already hold it. Each bad argument is a failure naming it;
+ * a lookup that fails (nothing found, access denied, ...) is one failure with the lookup's
+ * message, which the engine prints once, without a stack trace.
  */
 export async function check(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ inputs: LookupInputs; failures?: dynamic.CheckFailure[] }> {
-  const query = queryOf(news);
-  if (containsUnknown(query)) return { inputs: { query } };
-  const { query: parsed, problems } = checkCertificateArgs(query, true);
-  if (!parsed) {
-    return { inputs: { query }, failures: problems.map((p) => ({ property: p.property, reason: p.reason })) };
+  const query = objectAt(news, "query") ?? {};
+  const settings = objectAt(news, "settings") as LookupSettings | undefined;
+  const markers = secretMarkers(news);
+  const unresolved = toLookupInputs(query, undefined, { settings, markers });
+  if (containsUnknown(query) || containsUnknown(settings)) return { inputs: unresolved };
+  const parsed = parseInputs(news);
+  if (!parsed.ok) return { inputs: unresolved, failures: parsed.failures };
+  try {
+    const cert = await resolve(parsed);
+    return { inputs: toLookupInputs(query, cert, { settings, markers }) };
+  } catch (err) {
+    if (!(err instanceof LightsailCertificateError)) throw err;
+    return { inputs: unresolved, failures: [{ property: "", reason: reasonOf(err) }] };
   }
-  const cert = await findCertificateByQuery(ctx(), parsed);
-  return { inputs: toLookupInputs(query, cert) };
 }
 
-/** Reports exactly the certificate properties that changed; ignores the provider's own code. */
+/** Reports exactly the certificate properties that changed; ignores the provider's own code and the settings. */
 export async function diff(
   _id: string,
   olds: Record<string, unknown>,
@@ -82,23 +125,22 @@ export async function diff(
 }
 
 /**
- * The outputs for checked inputs: the rest of the certificate comes from the same search, which
- * the shared cache answers without a request when `check` ran moments before in this process.
+ * The outputs for checked inputs. Fails clearly, recording nothing, when the search no longer
+ * finds the certificate `check` resolved (another ARN since): a new `pulumi up` resolves it anew.
  */
 async function outputsOf(inputs: LookupInputs): Promise<LookupOutputs> {
-  const query = queryOf(inputs as Record<string, unknown>);
-  const { query: parsed, problems } = checkCertificateArgs(query, true);
-  if (!parsed || !inputs.arn) {
+  const parsed = parseInputs(inputs as Record<string, unknown>);
+  if (!parsed.ok || !inputs.arn)
     throw new Error(
-      `CertificateLookup: the search was not resolved by check (${problems[0]?.reason ?? "no certificate"})`,
+      `CertificateLookup: the search was not resolved by check (${parsed.ok ? "no certificate" : parsed.failures[0].reason}); run the update again.`,
     );
-  }
-  const cert = await findCertificateByQuery(ctx(), parsed);
-  const base =
-    cert.arn === inputs.arn
-      ? cert
-      : ({ inUseResourceCount: 0, domainValidationRecords: [], tags: {} } as unknown as Certificate);
-  return withDaysUntilExpiry(toLookupOutputs(inputs, base), ctx().now());
+  const cert = await resolve(parsed);
+  if (cert.arn !== inputs.arn)
+    throw new Error(
+      `CertificateLookup: the search resolved to ${inputs.arn} at preview but finds ${cert.arn} (certificate "${cert.name}") now; ` +
+        "nothing was recorded. Run `pulumi up` again to record the current certificate.",
+    );
+  return withDaysUntilExpiry(toLookupOutputs(inputs, cert), ctx().now());
 }
 
 /** Records the resolved certificate; the id is its ARN. Creates nothing in Lightsail. */
@@ -121,26 +163,27 @@ export async function read(
   id: string,
   props: LookupOutputs,
 ): Promise<{ id: string; props: LookupOutputs; inputs: LookupOutputs }> {
-  const query = queryOf(props as unknown as Record<string, unknown>);
-  const { query: parsed, problems } = checkCertificateArgs(query, true);
-  if (!parsed)
+  const stored = props as unknown as Record<string, unknown>;
+  const parsed = parseInputs(stored);
+  if (!parsed.ok)
     throw new Error(
-      `CertificateLookup ${id}: the stored search is invalid: ${problems[0].property} ${problems[0].reason}`,
+      `CertificateLookup ${id}: the stored search is invalid: ${parsed.failures[0].property} ${parsed.failures[0].reason}`,
     );
   let cert: Certificate;
   try {
-    cert = await findCertificateByQuery(ctx(), parsed);
+    cert = await resolve(parsed);
   } catch (err) {
-    const name = (err as Error).name;
-    if (name === "CertificateNotFoundError") {
+    if (CertificateNotFoundError.isInstance(err)) {
       throw new Error(
         `The certificate recorded by this CertificateLookup (${props.name ?? id}) is gone or no longer matches: ` +
-          `${(err as Error).message} Fix the search or remove the lookup, then run \`pulumi up\`.`,
+          `${err.message} Fix the search or remove the lookup, then run \`pulumi up\`.`,
       );
     }
     throw err;
   }
-  const inputs = toLookupInputs(query, cert);
+  const query = objectAt(stored, "query") ?? {};
+  const settings = objectAt(stored, "settings") as LookupSettings | undefined;
+  const inputs = toLookupInputs(query, cert, { settings });
   return {
     id: cert.arn,
     props: withDaysUntilExpiry(toLookupOutputs(inputs, cert), ctx().now()),

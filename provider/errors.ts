@@ -16,11 +16,50 @@ export interface CertificateCandidate {
   notAfter?: string;
 }
 
+/**
+ * Where an error records the kinds it is (its class and every base class of this package): a
+ * registry symbol, so that {@link LightsailCertificateError.isInstance} recognises errors made by
+ * another copy of this package in the same process, as `instanceof` cannot.
+ */
+const KINDS = Symbol.for("pulumi-lightsail-certificates.errorKinds");
+
 /** Base class of every error this package throws. */
 export class LightsailCertificateError extends Error {
+  /** The class's error name, which `isInstance` checks. */
+  static readonly errorName: string = "LightsailCertificateError";
   override name = "LightsailCertificateError";
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    const kinds: string[] = [];
+    for (
+      let c = new.target as unknown;
+      typeof c === "function" && c !== Error;
+      c = Object.getPrototypeOf(c)
+    ) {
+      const kind = (c as { errorName?: unknown }).errorName;
+      if (typeof kind === "string" && Object.hasOwn(c, "errorName")) kinds.push(kind);
+    }
+    Object.defineProperty(this, KINDS, { value: kinds, enumerable: false });
+  }
+
+  /**
+   * Whether `obj` is an error of this class (or a subclass), also when it was made by another
+   * copy of this package loaded in the same process (where `instanceof` says no).
+   * @example
+   * ```ts
+   * import { CertificateNotFoundError, getCertificate } from "pulumi-lightsail-certificates";
+   * getCertificate({ domainName: "example.com" }).catch((err: unknown) => {
+   *   if (CertificateNotFoundError.isInstance(err)) console.log("closest:", err.closest);
+   * });
+   * ```
+   */
+  static isInstance<T extends LightsailCertificateError>(
+    this: { prototype: T; errorName: string },
+    obj: unknown,
+  ): obj is T {
+    if (obj === null || typeof obj !== "object") return false;
+    const kinds = (obj as { [KINDS]?: unknown })[KINDS];
+    return Array.isArray(kinds) && kinds.includes(this.errorName);
   }
 
   /**
@@ -36,6 +75,7 @@ export class LightsailCertificateError extends Error {
 
 /** An argument is missing, of the wrong type or malformed. Thrown before any request. */
 export class InvalidArgumentError extends LightsailCertificateError {
+  static override readonly errorName: string = "InvalidArgumentError";
   override name = "InvalidArgumentError";
   /** The offending argument, e.g. `domainName` or `statuses[1]`. */
   readonly argument: string;
@@ -45,20 +85,26 @@ export class InvalidArgumentError extends LightsailCertificateError {
   }
 }
 
-/** No region was set by the call, the stack config (`aws:region`) or the AWS SDK chain. */
+/**
+ * No region was set by any link of the chain: the `region` argument, `opts.provider`'s region,
+ * the stack config `aws:region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
+ */
 export class RegionNotSetError extends LightsailCertificateError {
+  static override readonly errorName: string = "RegionNotSetError";
   override name = "RegionNotSetError";
   constructor() {
     super(
-      "No AWS region is set for the Lightsail lookup. Set one of: the `region` argument, " +
-        "the stack config `aws:region` (pulumi config set aws:region us-east-1), " +
-        "or the AWS SDK chain (AWS_REGION / AWS_DEFAULT_REGION, or `region` in the AWS_PROFILE's config).",
+      "No AWS region is set for the Lightsail lookup. Set one of, first that is set wins: the `region` argument; " +
+        "the region of the aws.Provider given as `opts.provider`; " +
+        "the stack config `aws:region` (pulumi config set aws:region us-east-1); AWS_REGION; AWS_DEFAULT_REGION; " +
+        "`region` in the profile's section of the shared config file (~/.aws/config).",
     );
   }
 }
 
 /** No certificate matched. `closest` lists the certificates that came nearest, to make a typo obvious. */
 export class CertificateNotFoundError extends LightsailCertificateError {
+  static override readonly errorName: string = "CertificateNotFoundError";
   override name = "CertificateNotFoundError";
   /** The certificates seen that came closest to the search. */
   readonly closest: CertificateCandidate[];
@@ -70,6 +116,7 @@ export class CertificateNotFoundError extends LightsailCertificateError {
 
 /** More than one certificate matched and `mostRecent` was not set. */
 export class AmbiguousCertificateError extends LightsailCertificateError {
+  static override readonly errorName: string = "AmbiguousCertificateError";
   override name = "AmbiguousCertificateError";
   /** Every certificate that matched. */
   readonly candidates: CertificateCandidate[];
@@ -81,6 +128,7 @@ export class AmbiguousCertificateError extends LightsailCertificateError {
 
 /** The chosen certificate expires sooner than `minDaysValid` allows. */
 export class CertificateExpiringError extends LightsailCertificateError {
+  static override readonly errorName: string = "CertificateExpiringError";
   override name = "CertificateExpiringError";
   /** Certificate name. */
   readonly certificateName: string;
@@ -115,6 +163,7 @@ export class CertificateExpiringError extends LightsailCertificateError {
 
 /** Paging did not end: a repeated token or more pages than the bound. */
 export class PaginationError extends LightsailCertificateError {
+  static override readonly errorName: string = "PaginationError";
   override name = "PaginationError";
   /** How many pages were read before stopping. */
   readonly pagesRead: number;
@@ -126,6 +175,7 @@ export class PaginationError extends LightsailCertificateError {
 
 /** The caller's identity may not call the Lightsail action in that region. */
 export class AccessDeniedError extends LightsailCertificateError {
+  static override readonly errorName: string = "AccessDeniedError";
   override name = "AccessDeniedError";
   /** The IAM action that was denied, e.g. `lightsail:GetCertificates`. */
   readonly action: string;
@@ -144,6 +194,7 @@ export class AccessDeniedError extends LightsailCertificateError {
 
 /** Any other error from Lightsail or from reaching it (after the SDK's own retries). */
 export class LightsailApiError extends LightsailCertificateError {
+  static override readonly errorName: string = "LightsailApiError";
   override name = "LightsailApiError";
   /** The service's error name (e.g. `ThrottlingException`) or the transport error's name. */
   readonly code: string;

@@ -4,7 +4,7 @@
  * certificates where they apply.
  */
 import type { LoadBalancerTlsCertificate as SdkLoadBalancerTlsCertificate } from "@aws-sdk/client-lightsail";
-import type { LookupContext } from "./context";
+import { clientOf, type LookupContext } from "./context";
 import { describeDomainProblem, normalizeDomain } from "./domain";
 import { CertificateNotFoundError, InvalidArgumentError, LightsailApiError } from "./errors";
 import { normalizeLoadBalancerCertificate } from "./normalize";
@@ -92,11 +92,7 @@ async function readLoadBalancerCertificates(
 ): Promise<LoadBalancerTlsCertificate[]> {
   const { GetLoadBalancerTlsCertificatesCommand } =
     require("@aws-sdk/client-lightsail") as typeof import("@aws-sdk/client-lightsail");
-  const client = ctx.clientFor({
-    region,
-    profile: ctx.connection.profile,
-    endpoint: ctx.connection.endpoint,
-  });
+  const client = clientOf(ctx, region);
   const now = ctx.now();
   try {
     const output = await client.send(new GetLoadBalancerTlsCertificatesCommand({ loadBalancerName }));

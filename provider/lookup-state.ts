@@ -7,7 +7,8 @@
  * rest of the certificate (counts, validation records, ...) and `daysUntilExpiry`, measured
  * when the resource was last created, updated or refreshed.
  */
-import type { Certificate } from "./types";
+import type { LookupSettings } from "./settings";
+import { CERTIFICATE_FIELDS, type Certificate, type CertificateField } from "./types";
 
 /** The sentinel the Pulumi engine uses for values unknown at preview. */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -15,11 +16,18 @@ export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** The user's search, as stored under `query` (the arguments of getCertificate). */
 export type LookupQueryInputs = Record<string, unknown>;
 
-/** Checked inputs of a CertificateLookup. */
-export type LookupInputs = { query: LookupQueryInputs } & Partial<Pick<Certificate, ComparedProperty>>;
+/**
+ * Checked inputs of a CertificateLookup: the search, the request settings (when given), and the
+ * resolved certificate's compared properties. A certificate field may also hold `null`: the
+ * marker the resource sets when its arguments are secret, so that the engine marks that output
+ * secret too (it copies secretness from an input to the output of the same name).
+ */
+export type LookupInputs = { query: LookupQueryInputs; settings?: LookupSettings } & Partial<
+  Pick<Certificate, ComparedProperty>
+>;
 
 /** Outputs of a CertificateLookup. */
-export type LookupOutputs = { query: LookupQueryInputs } & Certificate;
+export type LookupOutputs = { query: LookupQueryInputs; settings?: LookupSettings } & Certificate;
 
 /**
  * The certificate properties whose change is a real change of the looked-up certificate:
@@ -76,14 +84,35 @@ export function queryChanged(olds: Record<string, unknown>, news: Record<string,
   return canonical(olds.query) !== canonical(news.query);
 }
 
-/** Checked inputs for a resolved certificate. */
-export function toLookupInputs(query: LookupQueryInputs, cert: Certificate): LookupInputs {
+/**
+ * The certificate fields the new inputs mark as secret (set to `null` by the resource when its
+ * arguments are secret), to be kept in the checked inputs so the engine marks those outputs.
+ */
+export function secretMarkers(news: Record<string, unknown>): CertificateField[] {
+  return CERTIFICATE_FIELDS.filter((key) => Object.hasOwn(news, key) && news[key] === null);
+}
+
+/**
+ * Checked inputs: the search, the settings when given, the compared properties of the resolved
+ * certificate (none while it is unresolved), and the secret markers of `news`.
+ */
+export function toLookupInputs(
+  query: LookupQueryInputs,
+  cert: Certificate | undefined,
+  extra: { settings?: LookupSettings; markers?: readonly CertificateField[] } = {},
+): LookupInputs {
   const inputs: Record<string, unknown> = { query };
-  for (const key of COMPARED_PROPERTIES) if (cert[key] !== undefined) inputs[key] = cert[key];
+  if (extra.settings !== undefined) inputs.settings = extra.settings;
+  for (const key of extra.markers ?? []) inputs[key] = null;
+  if (cert) for (const key of COMPARED_PROPERTIES) if (cert[key] !== undefined) inputs[key] = cert[key];
   return inputs as LookupInputs;
 }
 
-/** Outputs: the whole certificate, with the checked inputs' values where both have one. */
+/** Outputs: the whole certificate, with the search and settings of the checked inputs. */
 export function toLookupOutputs(inputs: LookupInputs, cert: Certificate): LookupOutputs {
-  return { ...cert, ...inputs } as LookupOutputs;
+  return {
+    ...cert,
+    query: inputs.query,
+    ...(inputs.settings !== undefined ? { settings: inputs.settings } : {}),
+  };
 }

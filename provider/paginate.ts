@@ -5,6 +5,7 @@
  */
 import type { CertificateSummary, GetCertificatesRequest, LightsailClient } from "@aws-sdk/client-lightsail";
 import { LightsailApiError, PaginationError } from "./errors";
+import { DEFAULT_LOOKUP_SETTINGS } from "./settings";
 
 /** The request fields that stay the same on every page. */
 export type CertificatesFilter = Omit<GetCertificatesRequest, "pageToken">;
@@ -29,7 +30,7 @@ export interface PaginationOptions {
 }
 
 /** Default page bound: a region holds at most 20 certificates a year, so 500 pages is far past real use. */
-export const DEFAULT_MAX_PAGES = 500;
+export const DEFAULT_MAX_PAGES = DEFAULT_LOOKUP_SETTINGS.maxPages;
 
 /**
  * Yields every page of `GetCertificates` for `filter`, in order, each exactly once.
@@ -76,7 +77,7 @@ export async function* paginateCertificates(
       if (page >= maxPages) {
         throw new PaginationError(
           `GetCertificates${where} still returned a nextPageToken after ${maxPages} pages; stopped. ` +
-            "This looks like a service or proxy fault; raise maxPages only if the account really holds that many certificates.",
+            "This looks like a service or proxy fault; raise the maxPages setting (configureLookups, CertificateLookup's settings, the policy pack config, the gate's --max-pages) only if the account really holds that many certificates.",
           maxPages,
         );
       }

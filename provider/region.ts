@@ -1,26 +1,68 @@
 /**
- * Region resolution (API.md "Reaching Lightsail"): the call's `region`, then the stack config
- * `aws:region`, then the AWS SDK chain. None set: {@link RegionNotSetError}.
+ * Region resolution, the same for the functions, `CertificateLookup`, the policy pack and the
+ * gate. First that is set: the call's `region`; the region of the `aws.Provider` given as
+ * `opts.provider`; the stack config `aws:region`; `AWS_REGION`; `AWS_DEFAULT_REGION`; the
+ * profile's `region` in the shared config file. None set: {@link RegionNotSetError}.
  */
 import { resolveClientRegion } from "./client";
-import type { LookupContext } from "./context";
+import { clientOf, type LookupContext } from "./context";
 import { InvalidArgumentError } from "./errors";
 import { describeRegionProblem } from "./validate";
 
-/** Resolves the region a lookup runs in and checks that Lightsail has an endpoint there. */
-export async function resolveRegion(ctx: LookupContext, argRegion: string | undefined): Promise<string> {
-  if (argRegion !== undefined) return argRegion;
-  const configRegion = ctx.connection.configRegion;
-  if (configRegion !== undefined && configRegion !== "") {
-    const problem = describeRegionProblem(configRegion);
-    if (problem) throw new InvalidArgumentError("aws:region (stack config)", problem);
-    return configRegion;
+/** Where a region came from, first that is set; the names say so in error messages. */
+export const REGION_SOURCES = [
+  "region (argument)",
+  "opts.provider (its region)",
+  "aws:region (stack config)",
+  "AWS_REGION",
+  "AWS_DEFAULT_REGION",
+  "region of the profile in the shared config file",
+] as const;
+
+/** A region from the chain and where it came from. */
+export interface ResolvedRegion {
+  /** The region. */
+  region: string;
+  /** One of {@link REGION_SOURCES}. */
+  source: (typeof REGION_SOURCES)[number];
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+/**
+ * The region a lookup runs in, and where it came from, checked to have a Lightsail endpoint.
+ * @throws InvalidArgumentError naming the source when the region has no Lightsail endpoint.
+ * @throws RegionNotSetError when nothing in the chain sets one.
+ */
+export async function resolveRegionWithSource(
+  ctx: LookupContext,
+  argRegion: string | undefined,
+): Promise<ResolvedRegion> {
+  const { connection, env } = ctx;
+  const candidates: [string | undefined, ResolvedRegion["source"]][] = [
+    [argRegion, REGION_SOURCES[0]],
+    [nonEmpty(connection.providerRegion), REGION_SOURCES[1]],
+    [nonEmpty(connection.configRegion), REGION_SOURCES[2]],
+    [nonEmpty(env.AWS_REGION), REGION_SOURCES[3]],
+    [nonEmpty(env.AWS_DEFAULT_REGION), REGION_SOURCES[4]],
+  ];
+  let found = candidates.find(([region]) => region !== undefined) as
+    [string, ResolvedRegion["source"]] | undefined;
+  if (!found) {
+    const region = await resolveClientRegion(clientOf(ctx));
+    found = [region, REGION_SOURCES[5]];
   }
-  const region = await resolveClientRegion(
-    ctx.clientFor({ profile: ctx.connection.profile, endpoint: ctx.connection.endpoint }),
-  );
-  const problem = describeRegionProblem(region);
-  if (problem)
-    throw new InvalidArgumentError("region (from AWS_REGION, AWS_DEFAULT_REGION or the profile)", problem);
-  return region;
+  const [region, source] = found;
+  if (source !== REGION_SOURCES[0]) {
+    const problem = describeRegionProblem(region);
+    if (problem) throw new InvalidArgumentError(source, problem);
+  }
+  return { region, source };
+}
+
+/** {@link resolveRegionWithSource}, the region alone. */
+export async function resolveRegion(ctx: LookupContext, argRegion: string | undefined): Promise<string> {
+  return (await resolveRegionWithSource(ctx, argRegion)).region;
 }

@@ -3,7 +3,7 @@
  * context's cache by every lookup with the same region, statuses and connection.
  */
 import type { CertificateSummary } from "@aws-sdk/client-lightsail";
-import type { LookupContext } from "./context";
+import { clientOf, type LookupContext } from "./context";
 import { normalizeCertificate } from "./normalize";
 import { CertificatesFilter, paginateCertificates } from "./paginate";
 import { isNotFoundError, translateServiceError } from "./service-errors";
@@ -45,11 +45,7 @@ function scanKey(ctx: LookupContext, request: ScanRequest): string {
 
 async function readScan(ctx: LookupContext, request: ScanRequest): Promise<ScanResult> {
   const { region, statuses, name } = request;
-  const client = ctx.clientFor({
-    region,
-    profile: ctx.connection.profile,
-    endpoint: ctx.connection.endpoint,
-  });
+  const client = clientOf(ctx, region);
   const now = ctx.now();
   const result: ScanResult = { region, certificates: [], pages: 0, skipped: 0 };
   const filter: CertificatesFilter = {

@@ -110,6 +110,47 @@ export interface Certificate {
   supportCode?: string;
 }
 
+/**
+ * Every field of {@link Certificate}, in the order of the public contract: the one list the
+ * dynamic resources declare as outputs and the state helpers iterate.
+ */
+export const CERTIFICATE_FIELDS = [
+  "arn",
+  "name",
+  "domainName",
+  "subjectAlternativeNames",
+  "status",
+  "region",
+  "serialNumber",
+  "keyAlgorithm",
+  "issuerCA",
+  "createdAt",
+  "issuedAt",
+  "notBefore",
+  "notAfter",
+  "daysUntilExpiry",
+  "renewalStatus",
+  "renewalStatusReason",
+  "eligibleToRenew",
+  "inUseResourceCount",
+  "revokedAt",
+  "revocationReason",
+  "requestFailureReason",
+  "domainValidationRecords",
+  "tags",
+  "supportCode",
+] as const satisfies readonly (keyof Certificate)[];
+
+/** One of {@link CERTIFICATE_FIELDS}. */
+export type CertificateField = (typeof CERTIFICATE_FIELDS)[number];
+
+/** Compile-time check that {@link CERTIFICATE_FIELDS} names every field of {@link Certificate}. */
+type MissingCertificateFields = Exclude<keyof Certificate, CertificateField>;
+const certificateFieldsComplete: [MissingCertificateFields] extends [never]
+  ? true
+  : MissingCertificateFields = true;
+void certificateFieldsComplete;
+
 /** Load-balancer certificate statuses (adds `UNKNOWN` to the account certificate's). */
 export type LoadBalancerTlsCertificateStatus = OpenEnum<KnownCertificateStatus | "UNKNOWN">;
 

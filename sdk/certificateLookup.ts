@@ -1,10 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CertificateStatus, DomainValidationRecord } from "../provider/types";
+import type { LookupSettings } from "../provider/settings";
+import { CERTIFICATE_FIELDS, type CertificateStatus, type DomainValidationRecord } from "../provider/types";
 import type { GetCertificateArgs } from "./getCertificate";
 
-/** Arguments of a {@link CertificateLookup}: those of `getCertificate`, as Inputs. */
+/**
+ * Arguments of a {@link CertificateLookup}: those of `getCertificate`, as Inputs, and the request
+ * `settings`.
+ */
 export type CertificateLookupArgs = {
   [K in keyof GetCertificateArgs]?: pulumi.Input<NonNullable<GetCertificateArgs[K]>>;
+} & {
+  /**
+   * Request timeout, attempts per request and page bound of this lookup's reads, as for
+   * `configureLookups` (whose process-wide settings do not reach the provider process).
+   * Changing them is not a change of the resource.
+   * @defaultValue `{ requestTimeoutMs: 15000, maxAttempts: 4, maxPages: 500 }`
+   */
+  settings?: pulumi.Input<LookupSettings>;
 };
 
 /**
@@ -36,33 +48,18 @@ const provider: pulumi.dynamic.ResourceProvider = {
   },
 };
 
-/** Output property names: every field of `Certificate`. */
-const OUTPUT_NAMES = [
-  "arn",
-  "name",
-  "domainName",
-  "subjectAlternativeNames",
-  "status",
-  "region",
-  "serialNumber",
-  "keyAlgorithm",
-  "issuerCA",
-  "createdAt",
-  "issuedAt",
-  "notBefore",
-  "notAfter",
-  "daysUntilExpiry",
-  "renewalStatus",
-  "renewalStatusReason",
-  "eligibleToRenew",
-  "inUseResourceCount",
-  "revokedAt",
-  "revocationReason",
-  "requestFailureReason",
-  "domainValidationRecords",
-  "tags",
-  "supportCode",
-] as const;
+/**
+ * `null` as a secret when any of `args` is secret, else nothing. Set as the input of every output
+ * name, it makes the engine mark every output secret (it copies secretness from an input to the
+ * output of the same name), so a secret search never reaches state or stack outputs in plaintext.
+ */
+function secretMarker(args: object): pulumi.Output<null | undefined> {
+  return pulumi
+    .output(pulumi.isSecret(pulumi.output(args)))
+    .apply((secret) =>
+      secret ? pulumi.secret<null | undefined>(null) : pulumi.output<null | undefined>(undefined),
+    );
+}
 
 /**
  * A Lightsail certificate lookup recorded in the stack, so that `pulumi preview` shows when the
@@ -140,8 +137,11 @@ export class CertificateLookup extends pulumi.dynamic.Resource {
    */
   constructor(name: string, args: CertificateLookupArgs, opts?: pulumi.CustomResourceOptions) {
     // A fresh props object every time: dynamic.Resource adds `__provider` to it.
-    const props: Record<string, unknown> = { query: { ...args } };
-    for (const key of OUTPUT_NAMES) props[key] = undefined;
+    const { settings, ...search } = args;
+    const props: Record<string, unknown> = { query: search };
+    if (settings !== undefined) props.settings = settings;
+    const marker = secretMarker(search);
+    for (const key of CERTIFICATE_FIELDS) props[key] = marker;
     super(provider, name, props, opts, "lightsail", "CertificateLookup");
   }
 }

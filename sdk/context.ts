@@ -1,14 +1,17 @@
 /**
- * The process-wide lookup context behind the functions: one client per region, one shared
- * cache (so concurrent and repeated lookups share scans), debug output through
- * `pulumi.log.debug`, and the stack's `aws:region` / `aws:profile` when running in a program.
+ * The process-wide lookup context behind the functions: one client per region and profile, one
+ * shared cache (so concurrent and repeated lookups share scans), debug output through
+ * `pulumi.log.debug`, the stack's `aws:region` / `aws:profile` when running in a program, the
+ * `aws.Provider` of `opts.provider`, and the settings of {@link configureLookups}.
  * @internal
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ReadCache } from "../provider/cache";
 import { createLookupContext, LookupContext } from "../provider/context";
+import { LookupSettings, parseLookupSettings } from "../provider/settings";
+import { awsProviderOf, readProviderConnection } from "./aws-provider";
 
 let shared: LookupContext | undefined;
+let settings: LookupSettings = {};
 
 function stackConfig(key: string): string | undefined {
   try {
@@ -19,19 +22,53 @@ function stackConfig(key: string): string | undefined {
   }
 }
 
-/** The context for lookups made from this process, with the stack config read now. */
-export function processContext(): LookupContext {
-  if (!shared) {
-    shared = createLookupContext({
-      cache: new ReadCache(),
-      debug: (message) => {
-        pulumi.log.debug(message).catch(() => undefined);
-      },
-    });
-  }
-  const profile = stackConfig("profile");
-  shared.connection = { configRegion: stackConfig("region"), ...(profile !== undefined ? { profile } : {}) };
+function sharedContext(): LookupContext {
+  shared ??= createLookupContext({
+    settings,
+    debug: (message) => {
+      pulumi.log.debug(message).catch(() => undefined);
+    },
+  });
   return shared;
+}
+
+/**
+ * The context for one lookup made from this process: the shared clients and cache, with the
+ * connection of this call (the `aws.Provider` in `opts`, else the stack config) read now.
+ * @throws InvalidArgumentError when `opts.provider` is not an aws.Provider, or sets explicit keys.
+ */
+export async function processContext(opts?: pulumi.InvokeOptions): Promise<LookupContext> {
+  const provider = awsProviderOf(opts);
+  const fromProvider = provider ? await readProviderConnection(provider) : {};
+  const profile = fromProvider.profile ?? stackConfig("profile");
+  const context = sharedContext();
+  return {
+    ...context,
+    connection: {
+      configRegion: stackConfig("region"),
+      ...(fromProvider.providerRegion !== undefined ? { providerRegion: fromProvider.providerRegion } : {}),
+      ...(profile !== undefined ? { profile } : {}),
+    },
+  };
+}
+
+/**
+ * Sets process-wide defaults for the lookup functions (`getCertificate`, `getCertificates`,
+ * `getLoadBalancerTlsCertificate` and their Output forms): request timeout, attempts per request
+ * and the page bound of a scan. Unset fields keep their defaults (15000 ms, 4 attempts, 500
+ * pages); each call replaces the previous settings. Lookups started afterwards use them; cached
+ * scans are forgotten. `CertificateLookup` takes the same settings as its `settings` argument.
+ * @throws InvalidArgumentError naming the setting, for a value out of range or an unknown key.
+ * @example
+ * ```ts
+ * import { configureLookups } from "pulumi-lightsail-certificates";
+ * // Fail within about 2 x 3 s (plus backoff) when the endpoint does not answer.
+ * configureLookups({ requestTimeoutMs: 3000, maxAttempts: 2 });
+ * ```
+ */
+export function configureLookups(next: LookupSettings): void {
+  settings = parseLookupSettings(next);
+  resetLookupCache();
 }
 
 /**

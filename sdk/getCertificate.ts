@@ -55,9 +55,9 @@ export type GetCertificateOutputArgs = {
  */
 export async function getCertificate(
   args: GetCertificateArgs,
-  _opts?: pulumi.InvokeOptions,
+  opts?: pulumi.InvokeOptions,
 ): Promise<Certificate> {
-  return findCertificate(processContext(), args);
+  return findCertificate(await processContext(opts), args);
 }
 
 /**

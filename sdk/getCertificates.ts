@@ -33,9 +33,9 @@ export interface GetCertificatesResult {
  */
 export async function getCertificates(
   args?: GetCertificatesArgs,
-  _opts?: pulumi.InvokeOptions,
+  opts?: pulumi.InvokeOptions,
 ): Promise<GetCertificatesResult> {
-  return listCertificates(processContext(), args);
+  return listCertificates(await processContext(opts), args);
 }
 
 /**

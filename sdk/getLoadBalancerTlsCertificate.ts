@@ -40,9 +40,9 @@ export type GetLoadBalancerTlsCertificateOutputArgs = {
  */
 export async function getLoadBalancerTlsCertificate(
   args: GetLoadBalancerTlsCertificateArgs,
-  _opts?: pulumi.InvokeOptions,
+  opts?: pulumi.InvokeOptions,
 ): Promise<LoadBalancerTlsCertificate> {
-  return findLoadBalancerCertificate(processContext(), args);
+  return findLoadBalancerCertificate(await processContext(opts), args);
 }
 
 /**

@@ -4,6 +4,7 @@
  * @internal
  */
 import * as pulumi from "@pulumi/pulumi";
+import { awsProviderOf, providerConnectionOutput } from "./aws-provider";
 
 function dependencyOutputs(dependsOn: pulumi.InvokeOutputOptions["dependsOn"]): pulumi.Output<unknown[]> {
   if (dependsOn === undefined) return pulumi.output([]);
@@ -21,7 +22,16 @@ function dependencyOutputs(dependsOn: pulumi.InvokeOutputOptions["dependsOn"]): 
     });
 }
 
-/** Runs `fn` with the plain arguments once they, and `opts.dependsOn`, are known. */
+/** The connection of an aws.Provider in `opts`, waited on so that an unknown region keeps the result unknown. */
+function providerOutput(opts: pulumi.InvokeOptions): pulumi.Output<unknown> {
+  const provider = awsProviderOf(opts);
+  return provider ? providerConnectionOutput(provider) : pulumi.output(undefined);
+}
+
+/**
+ * Runs `fn` with the plain arguments once they, `opts.dependsOn` and the region and profile of
+ * `opts.provider` are known. Secret arguments make the result secret.
+ */
 export function invokeOutput<A, R>(
   args: pulumi.Input<A> | undefined,
   opts: pulumi.InvokeOutputOptions | undefined,
@@ -29,6 +39,6 @@ export function invokeOutput<A, R>(
 ): pulumi.Output<R> {
   const { dependsOn, ...invokeOpts } = opts ?? {};
   return pulumi
-    .all([pulumi.output(args), dependencyOutputs(dependsOn)])
+    .all([pulumi.output(args), dependencyOutputs(dependsOn), providerOutput(invokeOpts)])
     .apply(([plain]) => fn(plain as pulumi.Unwrap<A> | undefined, invokeOpts)) as pulumi.Output<R>;
 }

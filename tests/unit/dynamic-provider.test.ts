@@ -63,11 +63,12 @@ describe("CertificateLookup provider (mocked client)", () => {
     assert.equal(account.requests.length, 0);
   });
 
-  it("check fails with the not-found message when nothing matches", async () => {
-    await assert.rejects(
-      provider.check({}, { query: { domainName: "missing.example.com" } }),
-      /No Lightsail certificate matches domainName "missing\.example\.com"/,
-    );
+  it("check reports a failed lookup as one failure with its message, which the engine prints once", async () => {
+    const { inputs, failures } = await provider.check({}, { query: { domainName: "missing.example.com" } });
+    assert.equal(failures!.length, 1);
+    assert.equal(failures![0].property, "");
+    assert.match(failures![0].reason, /^No Lightsail certificate matches domainName "missing\.example\.com"/);
+    assert.deepEqual(inputs, { query: { domainName: "missing.example.com" } });
   });
 
   it("create records the certificate with its ARN as id and daysUntilExpiry as of now", async () => {
