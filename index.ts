@@ -28,3 +28,5 @@ export type {
 } from "./provider/types";
 export { KNOWN_CERTIFICATE_STATUSES } from "./provider/types";
 export { LIGHTSAIL_REGIONS } from "./provider/regions";
+export type { LookupSettings } from "./provider/settings";
+export { DEFAULT_LOOKUP_SETTINGS } from "./provider/settings";

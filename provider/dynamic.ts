@@ -8,7 +8,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { createLookupContext, LookupContext, withSettings } from "./context";
-import { CertificateNotFoundError, LightsailCertificateError } from "./errors";
+import { CertificateNotFoundError, InvalidArgumentError, LightsailCertificateError } from "./errors";
 import { findCertificateByQuery } from "./lookup";
 import {
   changedProperties,
@@ -107,8 +107,10 @@ export async function check(
     const cert = await resolve(parsed);
     return { inputs: toLookupInputs(query, cert, { settings, markers }) };
   } catch (err) {
-    if (!(err instanceof LightsailCertificateError)) throw err;
-    return { inputs: unresolved, failures: [{ property: "", reason: reasonOf(err) }] };
+    if (!LightsailCertificateError.isInstance(err)) throw err;
+    // A bad region from the chain names its source; any other failure concerns the whole lookup.
+    const property = InvalidArgumentError.isInstance(err) ? err.argument : "";
+    return { inputs: unresolved, failures: [{ property, reason: reasonOf(err) }] };
   }
 }
 

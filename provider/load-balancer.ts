@@ -119,7 +119,12 @@ async function readLoadBalancerCertificates(
         `No Lightsail load balancer named "${loadBalancerName}" in ${region}: check loadBalancerName and region.`,
         [],
       );
-    throw translateServiceError(err, { operation: "GetLoadBalancerTlsCertificates", region });
+    throw translateServiceError(err, {
+      operation: "GetLoadBalancerTlsCertificates",
+      region,
+      requestTimeoutMs: ctx.clientOptions?.requestTimeoutMs,
+      profile: ctx.connection.profile,
+    });
   }
 }
 

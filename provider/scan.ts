@@ -64,7 +64,12 @@ async function readScan(ctx: LookupContext, request: ScanRequest): Promise<ScanR
     }
   } catch (err) {
     if (name !== undefined && isNotFoundError(err)) return { ...result, pages: result.pages + 1 };
-    throw translateServiceError(err, { operation: "GetCertificates", region });
+    throw translateServiceError(err, {
+      operation: "GetCertificates",
+      region,
+      requestTimeoutMs: ctx.clientOptions?.requestTimeoutMs,
+      profile: ctx.connection.profile,
+    });
   }
   ctx.debug(
     `lightsail-certificates: scanned ${region} (statuses ${statuses.join(",")}${name !== undefined ? `, name ${name}` : ""}): ` +

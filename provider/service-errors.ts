@@ -19,6 +19,10 @@ export interface CallContext {
   operation: string;
   /** Region of the call. */
   region: string;
+  /** The request timeout in force, for the message of a timeout. */
+  requestTimeoutMs?: number;
+  /** The named profile in use, if one was given (a name, never a credential). */
+  profile?: string;
 }
 
 const CREDENTIAL_ERRORS = new Set([
@@ -104,7 +108,10 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
       ctx.operation,
       ctx.region,
       name,
-      `${where} rejected the credentials (${name}: ${detail}). Refresh them (e.g. \`aws sso login\` or a new session token) or check AWS_PROFILE and the access key in use.`,
+      `${where} rejected the credentials (${name}: ${detail}). Refresh them (e.g. \`aws sso login\` or a new session token) or check ` +
+        (ctx.profile !== undefined
+          ? `the profile "${ctx.profile}" (from opts.provider or aws:profile) in the shared config and credentials files.`
+          : "AWS_PROFILE and the access key in use."),
       status,
     );
   }
@@ -143,6 +150,22 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
       : name === "TimeoutError" || name === "RequestTimeout"
         ? name
         : undefined;
+  if (
+    transport === "TimeoutError" ||
+    transport === "RequestTimeout" ||
+    transport === "ETIMEDOUT" ||
+    name === "TimeoutError"
+  ) {
+    const limit = ctx.requestTimeoutMs !== undefined ? ` within ${ctx.requestTimeoutMs} ms` : "";
+    return new LightsailApiError(
+      ctx.operation,
+      ctx.region,
+      "TimeoutError",
+      `${where} got no answer${limit}${tries}. Check the network and the endpoint override (AWS_ENDPOINT_URL_LIGHTSAIL) ` +
+        "if you set one; a slow but working endpoint needs a larger requestTimeoutMs setting.",
+      status,
+    );
+  }
   if (transport) {
     return new LightsailApiError(
       ctx.operation,

@@ -1,6 +1,6 @@
 export { CertificateLookup } from "./certificateLookup";
 export type { CertificateLookupArgs } from "./certificateLookup";
-export { resetLookupCache } from "./context";
+export { configureLookups, resetLookupCache } from "./context";
 export { getCertificate, getCertificateOutput } from "./getCertificate";
 export type { GetCertificateArgs, GetCertificateOutputArgs } from "./getCertificate";
 export { getCertificates, getCertificatesOutput } from "./getCertificates";

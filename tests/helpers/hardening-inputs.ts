@@ -589,17 +589,17 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     probes: {
       getCertificate: {
         input: D,
-        names: "region (from AWS_REGION, AWS_DEFAULT_REGION or the profile)",
+        names: "AWS_REGION",
         env: { AWS_REGION: "us-west-1" },
       },
       getCertificates: {
         input: {},
-        names: "region (from AWS_REGION, AWS_DEFAULT_REGION or the profile)",
+        names: "AWS_REGION",
         env: { AWS_REGION: "us-west-1" },
       },
       getLoadBalancerTlsCertificate: {
         input: { loadBalancerName: LB },
-        names: "region (from AWS_REGION, AWS_DEFAULT_REGION or the profile)",
+        names: "AWS_REGION",
         env: { AWS_REGION: "us-west-1" },
       },
       check: { input: D, names: "aws:region (stack config)", env: { AWS_REGION: "us-west-1" } },

@@ -71,6 +71,62 @@ describe("CertificateLookup provider (mocked client)", () => {
     assert.deepEqual(inputs, { query: { domainName: "missing.example.com" } });
   });
 
+  it("check validates settings with the search, naming each bad one, and sends nothing", async () => {
+    const { failures } = await provider.check(
+      {},
+      { query: { domainName: "example.com" }, settings: { maxPages: 0, retries: 3 } },
+    );
+    assert.deepEqual(failures, [
+      { property: "maxPages", reason: "must be from 1 to 100000, got 0" },
+      { property: "retries", reason: "is not a lookup setting; use requestTimeoutMs, maxAttempts, maxPages" },
+    ]);
+    assert.equal(account.requests.length, 0);
+  });
+
+  it("settings bound the lookup's scan, and are kept in inputs and outputs but never compared", async () => {
+    const limited = await provider.check(
+      {},
+      { query: { domainName: "api.example.com" }, settings: { maxPages: 1 } },
+    );
+    assert.equal(limited.failures!.length, 1);
+    assert.match(limited.failures![0].reason, /after 1 pages; stopped/);
+    const { inputs } = await provider.check(
+      {},
+      { query: { domainName: "example.com" }, settings: { maxPages: 5 } },
+    );
+    assert.deepEqual(inputs!.settings, { maxPages: 5 });
+    const { outs } = await provider.create(inputs!);
+    assert.deepEqual(outs.settings, { maxPages: 5 });
+    const again = await provider.check(bag(outs), {
+      query: { domainName: "example.com" },
+      settings: { maxPages: 9 },
+    });
+    assert.equal((await provider.diff(outs.arn, bag(outs), again.inputs!)).changes, false);
+  });
+
+  it("keeps the secret markers (null) of the new inputs so the engine marks those outputs secret", async () => {
+    const news = { query: { name: "site" }, arn: null, daysUntilExpiry: null, tags: null, other: null };
+    const { inputs } = await provider.check({}, news);
+    assert.equal(inputs!.arn, "arn:site-1", "a resolved compared property replaces its marker");
+    assert.equal((inputs as Record<string, unknown>).daysUntilExpiry, null);
+    assert.equal("other" in inputs!, false, "only certificate fields are markers");
+    const { outs } = await provider.create(inputs!);
+    assert.equal(outs.daysUntilExpiry, 92, "outputs hold the values, never the markers");
+    assert.deepEqual(outs.tags, {});
+    const unresolved = await provider.check({}, { query: { name: UNKNOWN_VALUE }, notAfter: null });
+    assert.deepEqual(unresolved.inputs, { query: { name: UNKNOWN_VALUE }, notAfter: null });
+  });
+
+  it("create fails, recording nothing, when the search finds another certificate than check did", async () => {
+    const { inputs } = await provider.check({}, { query: { name: "site" } });
+    account.set([{ name: "site", domainName: "example.com", arn: "arn:site-2" }]);
+    provider.setLookupContext(account.context({ now: NOW }));
+    await assert.rejects(
+      provider.create(inputs!),
+      /resolved to arn:site-1 at preview but finds arn:site-2 \(certificate "site"\) now; nothing was recorded/,
+    );
+  });
+
   it("create records the certificate with its ARN as id and daysUntilExpiry as of now", async () => {
     const { inputs } = await provider.check({}, { query: { name: "site" } });
     const { id, outs } = await provider.create(inputs!);

@@ -1,0 +1,78 @@
+import { strict as assert } from "node:assert";
+import { createLookupContext, withSettings } from "../../provider/context";
+import { InvalidArgumentError } from "../../provider/errors";
+import {
+  checkLookupSettings,
+  DEFAULT_LOOKUP_SETTINGS,
+  parseLookupSettings,
+  resolveLookupSettings,
+} from "../../provider/settings";
+
+describe("lookup settings", () => {
+  it("accepts whole numbers at both ends of each range and keeps only the given fields", () => {
+    assert.deepEqual(checkLookupSettings({ requestTimeoutMs: 100, maxAttempts: 10 }), {
+      settings: { requestTimeoutMs: 100, maxAttempts: 10 },
+      problems: [],
+    });
+    assert.deepEqual(
+      checkLookupSettings({ requestTimeoutMs: 600_000, maxAttempts: 1, maxPages: 100_000 }).problems,
+      [],
+    );
+    assert.deepEqual(checkLookupSettings(undefined), { settings: {}, problems: [] });
+    assert.deepEqual(checkLookupSettings({ maxPages: undefined }), { settings: {}, problems: [] });
+  });
+
+  it("reports every problem, each naming its setting and the range", () => {
+    const { settings, problems } = checkLookupSettings({
+      requestTimeoutMs: 99,
+      maxAttempts: 1.5,
+      maxPages: "5",
+      timeout: 1,
+    });
+    assert.equal(settings, undefined);
+    assert.deepEqual(problems, [
+      { property: "requestTimeoutMs", reason: "must be from 100 to 600000, got 99" },
+      { property: "maxAttempts", reason: "must be a whole number from 1 to 10, got 1.5" },
+      { property: "maxPages", reason: 'must be a whole number from 1 to 100000, got "5"' },
+      { property: "timeout", reason: "is not a lookup setting; use requestTimeoutMs, maxAttempts, maxPages" },
+    ]);
+    assert.deepEqual(checkLookupSettings([1]).problems, [
+      { property: "settings", reason: "must be an object, got an array" },
+    ]);
+    assert.deepEqual(
+      checkLookupSettings({ maxAttempts: 11 }).problems[0].reason,
+      "must be from 1 to 10, got 11",
+    );
+    assert.deepEqual(
+      checkLookupSettings({ maxPages: 0 }).problems[0].reason,
+      "must be from 1 to 100000, got 0",
+    );
+  });
+
+  it("parseLookupSettings throws an InvalidArgumentError naming the setting with a prefix", () => {
+    assert.throws(
+      () => parseLookupSettings({ maxPages: -1 }, "settings."),
+      (err: unknown) => err instanceof InvalidArgumentError && err.argument === "settings.maxPages",
+    );
+  });
+
+  it("defaults fill what is unset; a context takes them into its clients and scans", () => {
+    assert.deepEqual(resolveLookupSettings({ maxPages: 7 }), { ...DEFAULT_LOOKUP_SETTINGS, maxPages: 7 });
+    const ctx = createLookupContext({ settings: { maxAttempts: 2, maxPages: 9 } });
+    assert.deepEqual(ctx.clientOptions, { requestTimeoutMs: 15_000, maxAttempts: 2 });
+    assert.equal(ctx.maxPages, 9);
+    const plain = createLookupContext();
+    assert.deepEqual(plain.clientOptions, { requestTimeoutMs: 15_000, maxAttempts: 4 });
+    assert.equal(plain.maxPages, 500);
+  });
+
+  it("withSettings overrides only what is given and shares everything else", () => {
+    const ctx = createLookupContext({ settings: { maxAttempts: 2 } });
+    assert.equal(withSettings(ctx, {}), ctx);
+    const tuned = withSettings(ctx, { requestTimeoutMs: 500 });
+    assert.deepEqual(tuned.clientOptions, { requestTimeoutMs: 500, maxAttempts: 2 });
+    assert.equal(tuned.cache, ctx.cache);
+    assert.equal(tuned.clientFor, ctx.clientFor);
+    assert.equal(tuned.maxPages, 500);
+  });
+});
