@@ -132,7 +132,9 @@ export const FAULT_CASES: readonly FaultCase[] = [
     expect: {
       error: "LightsailApiError",
       code: "TimeoutError",
-      message: [/Lightsail GetLoadBalancerTlsCertificates in us-east-1 got no answer within 300 ms after 2 attempts/],
+      message: [
+        /Lightsail GetLoadBalancerTlsCertificates in us-east-1 got no answer within 300 ms after 2 attempts/,
+      ],
     },
   },
   {
