@@ -46,6 +46,8 @@ export type GetCertificateOutputArgs = {
  * @throws InvalidArgumentError for a bad argument (before any request)
  * @throws CertificateNotFoundError, AmbiguousCertificateError, CertificateExpiringError,
  *   AccessDeniedError, PaginationError, LightsailApiError, RegionNotSetError
+ * @param opts `provider`: an `aws.Provider` whose region and profile the lookup uses (any other
+ *   provider, or one with explicit keys, is an `InvalidArgumentError`); the rest is ignored.
  * @example
  * ```ts
  * import { getCertificate } from "pulumi-lightsail-certificates";
@@ -63,6 +65,8 @@ export async function getCertificate(
 /**
  * The Output form of {@link getCertificate}: arguments may be Inputs; `dependsOn` is honoured;
  * the result stays unknown while an argument is unknown at preview.
+ * @param opts `provider` as for the Promise form (the result stays unknown while its region is);
+ *   `dependsOn`: resources that must exist before Lightsail is read.
  * @example
  * ```ts
  * import * as aws from "@pulumi/aws";

@@ -24,6 +24,8 @@ export interface GetCertificatesResult {
 /**
  * Lists the Lightsail certificates that match (ISSUED by default), sorted by name, reading
  * every page of `GetCertificates`. No ambiguity rule: zero or many is a valid answer.
+ * @param opts `provider`: an `aws.Provider` whose region and profile the lookup uses (any other
+ *   provider, or one with explicit keys, is an `InvalidArgumentError`); the rest is ignored.
  * @example
  * ```ts
  * import { getCertificates } from "pulumi-lightsail-certificates";
@@ -40,6 +42,8 @@ export async function getCertificates(
 
 /**
  * The Output form of {@link getCertificates}.
+ * @param opts `provider` as for the Promise form (the result stays unknown while its region is);
+ *   `dependsOn`: resources that must exist before Lightsail is read.
  * @example
  * ```ts
  * import { getCertificatesOutput } from "pulumi-lightsail-certificates";

@@ -31,6 +31,8 @@ export type GetLoadBalancerTlsCertificateOutputArgs = {
 /**
  * Finds one TLS certificate of a Lightsail load balancer (`GetLoadBalancerTlsCertificates`).
  * Without `name` or `domainName`, the load balancer's only certificate in the accepted statuses.
+ * @param opts `provider`: an `aws.Provider` whose region and profile the lookup uses (any other
+ *   provider, or one with explicit keys, is an `InvalidArgumentError`); the rest is ignored.
  * @example
  * ```ts
  * import { getLoadBalancerTlsCertificate } from "pulumi-lightsail-certificates";
@@ -47,6 +49,8 @@ export async function getLoadBalancerTlsCertificate(
 
 /**
  * The Output form of {@link getLoadBalancerTlsCertificate}.
+ * @param opts `provider` as for the Promise form (the result stays unknown while its region is);
+ *   `dependsOn`: resources that must exist before Lightsail is read.
  * @example
  * ```ts
  * import { getLoadBalancerTlsCertificateOutput } from "pulumi-lightsail-certificates";
