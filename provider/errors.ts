@@ -1,7 +1,9 @@
 /**
- * The package's errors. Every class has a distinct `name`; branch on `error.name` (or
- * `instanceof`) rather than on message text. Messages say what happened, with which value,
- * and what to do. None of them ever holds a credential or an endpoint.
+ * The package's errors. Every class has a distinct `name` and a static `isInstance`; branch on
+ * `isInstance` (which works across two copies of the package), never on message text. Messages
+ * say what happened, with which value, and what to do; an error that came from a Lightsail
+ * response keeps it as `cause` and shows its `requestId`. None ever holds a credential or an
+ * endpoint. Constructors take one options object, as the AWS SDK's errors do.
  */
 
 /** A short description of a certificate, used in error messages and on errors. */
@@ -16,6 +18,14 @@ export interface CertificateCandidate {
   notAfter?: string;
 }
 
+/** What every error of this package may carry besides its message. */
+export interface ErrorDetails {
+  /** The error this one explains (for an error from a response: what the AWS SDK threw). */
+  cause?: unknown;
+  /** The AWS request id of the response it came from (`$metadata.requestId`), for a support ticket. */
+  requestId?: string;
+}
+
 /**
  * Where an error records the kinds it is (its class and every base class of this package): a
  * registry symbol, so that {@link LightsailCertificateError.isInstance} recognises errors made by
@@ -28,16 +38,26 @@ export class LightsailCertificateError extends Error {
   /** The class's error name, which `isInstance` checks. */
   static readonly errorName: string = "LightsailCertificateError";
   override name = "LightsailCertificateError";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The AWS request id of the response this error came from, when it came from one. */
+  readonly requestId: string | undefined;
+
+  /**
+   * @param message what happened and what to do; the request id, when given, is appended.
+   * @param details `cause` and `requestId`.
+   */
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(
+      details.requestId ? `${message} (AWS request id ${details.requestId})` : message,
+      details.cause !== undefined ? { cause: details.cause } : undefined,
+    );
+    this.requestId = details.requestId;
     const kinds: string[] = [];
     for (
       let c = new.target as unknown;
       typeof c === "function" && c !== Error;
       c = Object.getPrototypeOf(c)
     ) {
-      const kind = (c as { errorName?: unknown }).errorName;
-      if (typeof kind === "string" && Object.hasOwn(c, "errorName")) kinds.push(kind);
+      if (Object.hasOwn(c, "errorName")) kinds.push((c as unknown as { errorName: string }).errorName);
     }
     Object.defineProperty(this, KINDS, { value: kinds, enumerable: false });
   }
@@ -77,11 +97,11 @@ export class LightsailCertificateError extends Error {
 export class InvalidArgumentError extends LightsailCertificateError {
   static override readonly errorName: string = "InvalidArgumentError";
   override name = "InvalidArgumentError";
-  /** The offending argument, e.g. `domainName` or `statuses[1]`. */
+  /** The offending argument, e.g. `domainName` or `statuses[1]`, or where a value came from, e.g. `AWS_REGION`. */
   readonly argument: string;
-  constructor(argument: string, problem: string) {
-    super(`Invalid argument \`${argument}\`: ${problem}`);
-    this.argument = argument;
+  constructor(options: { argument: string; problem: string } & ErrorDetails) {
+    super(`Invalid argument \`${options.argument}\`: ${options.problem}`, options);
+    this.argument = options.argument;
   }
 }
 
@@ -92,12 +112,13 @@ export class InvalidArgumentError extends LightsailCertificateError {
 export class RegionNotSetError extends LightsailCertificateError {
   static override readonly errorName: string = "RegionNotSetError";
   override name = "RegionNotSetError";
-  constructor() {
+  constructor(details: ErrorDetails = {}) {
     super(
       "No AWS region is set for the Lightsail lookup. Set one of, first that is set wins: the `region` argument; " +
         "the region of the aws.Provider given as `opts.provider`; " +
         "the stack config `aws:region` (pulumi config set aws:region us-east-1); AWS_REGION; AWS_DEFAULT_REGION; " +
         "`region` in the profile's section of the shared config file (~/.aws/config).",
+      details,
     );
   }
 }
@@ -108,9 +129,9 @@ export class CertificateNotFoundError extends LightsailCertificateError {
   override name = "CertificateNotFoundError";
   /** The certificates seen that came closest to the search. */
   readonly closest: CertificateCandidate[];
-  constructor(message: string, closest: CertificateCandidate[]) {
-    super(message);
-    this.closest = closest;
+  constructor(options: { message: string; closest: CertificateCandidate[] } & ErrorDetails) {
+    super(options.message, options);
+    this.closest = options.closest;
   }
 }
 
@@ -120,9 +141,9 @@ export class AmbiguousCertificateError extends LightsailCertificateError {
   override name = "AmbiguousCertificateError";
   /** Every certificate that matched. */
   readonly candidates: CertificateCandidate[];
-  constructor(message: string, candidates: CertificateCandidate[]) {
-    super(message);
-    this.candidates = candidates;
+  constructor(options: { message: string; candidates: CertificateCandidate[] } & ErrorDetails) {
+    super(options.message, options);
+    this.candidates = options.candidates;
   }
 }
 
@@ -139,11 +160,14 @@ export class CertificateExpiringError extends LightsailCertificateError {
   /** The threshold that was asked for. */
   readonly minDaysValid: number;
   constructor(
-    certificateName: string,
-    notAfter: string | undefined,
-    daysLeft: number | undefined,
-    minDaysValid: number,
+    options: {
+      certificateName: string;
+      notAfter: string | undefined;
+      daysLeft: number | undefined;
+      minDaysValid: number;
+    } & ErrorDetails,
   ) {
+    const { certificateName, notAfter, daysLeft, minDaysValid } = options;
     const left =
       daysLeft === undefined
         ? "its expiry date is unknown"
@@ -153,6 +177,7 @@ export class CertificateExpiringError extends LightsailCertificateError {
     super(
       `Certificate "${certificateName}" expires ${notAfter ?? "at an unknown time"}: ${left}, ` +
         `but minDaysValid is ${minDaysValid}. Renew it, pick another certificate, or lower minDaysValid.`,
+      options,
     );
     this.certificateName = certificateName;
     this.notAfter = notAfter;
@@ -167,9 +192,9 @@ export class PaginationError extends LightsailCertificateError {
   override name = "PaginationError";
   /** How many pages were read before stopping. */
   readonly pagesRead: number;
-  constructor(message: string, pagesRead: number) {
-    super(message);
-    this.pagesRead = pagesRead;
+  constructor(options: { message: string; pagesRead: number } & ErrorDetails) {
+    super(options.message, options);
+    this.pagesRead = options.pagesRead;
   }
 }
 
@@ -181,7 +206,8 @@ export class AccessDeniedError extends LightsailCertificateError {
   readonly action: string;
   /** The region of the call. */
   readonly region: string;
-  constructor(action: string, region: string, detail: string, options?: { cause?: unknown }) {
+  constructor(options: { action: string; region: string; detail?: string } & ErrorDetails) {
+    const { action, region, detail } = options;
     super(
       `Access denied: the AWS identity in use may not call ${action} in ${region}` +
         `${detail ? ` (${detail})` : ""}. Grant it ${action} (read-only) in an IAM policy, or use another profile.`,
@@ -196,7 +222,7 @@ export class AccessDeniedError extends LightsailCertificateError {
 export class LightsailApiError extends LightsailCertificateError {
   static override readonly errorName: string = "LightsailApiError";
   override name = "LightsailApiError";
-  /** The service's error name (e.g. `ThrottlingException`) or the transport error's name. */
+  /** The service's error name (e.g. `ThrottlingException`), `TimeoutError`, or the transport error's code. */
   readonly code: string;
   /** The operation, e.g. `GetCertificates`. */
   readonly operation: string;
@@ -205,17 +231,18 @@ export class LightsailApiError extends LightsailCertificateError {
   /** HTTP status, when a response arrived. */
   readonly httpStatusCode: number | undefined;
   constructor(
-    operation: string,
-    region: string,
-    code: string,
-    message: string,
-    httpStatusCode: number | undefined,
-    options?: { cause?: unknown },
+    options: {
+      operation: string;
+      region: string;
+      code: string;
+      message: string;
+      httpStatusCode?: number;
+    } & ErrorDetails,
   ) {
-    super(message, options);
-    this.operation = operation;
-    this.region = region;
-    this.code = code;
-    this.httpStatusCode = httpStatusCode;
+    super(options.message, options);
+    this.operation = options.operation;
+    this.region = options.region;
+    this.code = options.code;
+    this.httpStatusCode = options.httpStatusCode;
   }
 }

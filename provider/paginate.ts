@@ -57,29 +57,32 @@ export async function* paginateCertificates(
     const output = await pending;
     const certificates: unknown = output.certificates ?? [];
     if (!Array.isArray(certificates)) {
-      throw new LightsailApiError(
-        "GetCertificates",
-        options.region ?? "",
-        "MalformedResponse",
-        `Lightsail GetCertificates${where} returned a response that could not be read (certificates is not a list).`,
-        undefined,
-      );
+      throw new LightsailApiError({
+        operation: "GetCertificates",
+        region: options.region ?? "",
+        code: "MalformedResponse",
+        message: `Lightsail GetCertificates${where} returned a response that could not be read (certificates is not a list).`,
+        requestId: output.$metadata?.requestId,
+      });
     }
     const next = output.nextPageToken;
     const more = !(next === undefined || next === null || next === "");
     if (more) {
       if (seen.has(next)) {
-        throw new PaginationError(
-          `GetCertificates${where} returned a page token that it had already returned (after page ${page}); stopped to avoid an endless loop.`,
-          page,
-        );
+        throw new PaginationError({
+          message: `GetCertificates${where} returned a page token that it had already returned (after page ${page}); stopped to avoid an endless loop.`,
+          pagesRead: page,
+          requestId: output.$metadata?.requestId,
+        });
       }
       if (page >= maxPages) {
-        throw new PaginationError(
-          `GetCertificates${where} still returned a nextPageToken after ${maxPages} pages; stopped. ` +
+        throw new PaginationError({
+          message:
+            `GetCertificates${where} still returned a nextPageToken after ${maxPages} pages; stopped. ` +
             "This looks like a service or proxy fault; raise the maxPages setting (configureLookups, CertificateLookup's settings, the policy pack config, the gate's --max-pages) only if the account really holds that many certificates.",
-          maxPages,
-        );
+          pagesRead: maxPages,
+          requestId: output.$metadata?.requestId,
+        });
       }
       seen.add(next);
       pending = send(next);

@@ -57,7 +57,7 @@ export async function resolveRegionWithSource(
   const [region, source] = found;
   if (source !== REGION_SOURCES[0]) {
     const problem = describeRegionProblem(region);
-    if (problem) throw new InvalidArgumentError(source, problem);
+    if (problem) throw new InvalidArgumentError({ argument: source, problem });
   }
   return { region, source };
 }

@@ -163,10 +163,10 @@ export function notFoundError(
     query.statuses.length === 1 && query.statuses[0] === "ISSUED"
       ? " Only ISSUED certificates are searched unless `statuses` says otherwise."
       : "";
-  return new CertificateNotFoundError(
-    `No Lightsail certificate matches ${describeQuery(query, region)}.${list}${statusHint}`,
+  return new CertificateNotFoundError({
+    message: `No Lightsail certificate matches ${describeQuery(query, region)}.${list}${statusHint}`,
     closest,
-  );
+  });
 }
 
 /**
@@ -188,17 +188,23 @@ export function selectCertificate<T extends Selectable>(
   else if (query.mostRecent) chosen = [...matches].sort(compareMostRecent)[0];
   else {
     const candidates = [...matches].sort(compareByName).map(toCandidate);
-    throw new AmbiguousCertificateError(
-      `${matches.length} Lightsail certificates match ${describeQuery(query, region)}: ` +
+    throw new AmbiguousCertificateError({
+      message:
+        `${matches.length} Lightsail certificates match ${describeQuery(query, region)}: ` +
         `${candidates.map(formatCandidate).join("; ")}. Narrow the search (name, subjectAlternativeNames, tags) or set mostRecent: true.`,
       candidates,
-    );
+    });
   }
   const withDays = withDaysUntilExpiry(chosen, now);
   if (query.minDaysValid !== undefined) {
     const days = withDays.daysUntilExpiry;
     if (days === undefined || days < query.minDaysValid)
-      throw new CertificateExpiringError(withDays.name, withDays.notAfter, days, query.minDaysValid);
+      throw new CertificateExpiringError({
+        certificateName: withDays.name,
+        notAfter: withDays.notAfter,
+        daysLeft: days,
+        minDaysValid: query.minDaysValid,
+      });
   }
   return withDays;
 }

@@ -9,7 +9,7 @@ interface SdkLikeError {
   name?: unknown;
   code?: unknown;
   message?: unknown;
-  $metadata?: { httpStatusCode?: number; attempts?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number; requestId?: string };
   $fault?: unknown;
 }
 
@@ -87,7 +87,7 @@ export function isNotFoundError(err: unknown): boolean {
  * The package's own errors pass through unchanged.
  */
 export function translateServiceError(err: unknown, ctx: CallContext): LightsailCertificateError {
-  if (err instanceof LightsailCertificateError) return err;
+  if (LightsailCertificateError.isInstance(err)) return err;
   const e = (err && typeof err === "object" ? err : { message: String(err) }) as SdkLikeError;
   const name = nameOf(e);
   const code = typeof e.code === "string" ? e.code : undefined;
@@ -100,49 +100,48 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
   const where = `Lightsail ${ctx.operation} in ${ctx.region}`;
   const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : "";
   const action = `lightsail:${ctx.operation}`;
+  const requestId =
+    typeof e.$metadata?.requestId === "string" && e.$metadata.requestId !== ""
+      ? e.$metadata.requestId
+      : undefined;
+  const details = { cause: err, ...(requestId !== undefined ? { requestId } : {}) };
+  const api = (apiCode: string, message: string) =>
+    new LightsailApiError({
+      operation: ctx.operation,
+      region: ctx.region,
+      code: apiCode,
+      message,
+      httpStatusCode: status,
+      ...details,
+    });
 
   if (name === "AccessDeniedException" || code === "AccessDenied")
-    return new AccessDeniedError(action, ctx.region, detail);
+    return new AccessDeniedError({ action, region: ctx.region, detail, ...details });
   if (CREDENTIAL_ERRORS.has(name)) {
-    return new LightsailApiError(
-      ctx.operation,
-      ctx.region,
+    return api(
       name,
       `${where} rejected the credentials (${name}: ${detail}). Refresh them (e.g. \`aws sso login\` or a new session token) or check ` +
         (ctx.profile !== undefined
           ? `the profile "${ctx.profile}" (from opts.provider or aws:profile) in the shared config and credentials files.`
           : "AWS_PROFILE and the access key in use."),
-      status,
     );
   }
   if (name === "ThrottlingException" || status === 429) {
     // A 429 whose body is not Lightsail's JSON (a proxy's page) is still throttling.
     const shown = unreadable ? `HTTP ${status}` : name;
-    return new LightsailApiError(
-      ctx.operation,
-      ctx.region,
+    return api(
       unreadable ? "ThrottlingException" : name,
       `${where} kept throttling${tries} (${shown}). Try again later or run fewer lookups at once.`,
-      status,
     );
   }
   if (name === "RegionSetupInProgressException") {
-    return new LightsailApiError(
-      ctx.operation,
-      ctx.region,
+    return api(
       name,
       `${where}: Lightsail is still setting up this region for the account${tries}. Try again in a few minutes.`,
-      status,
     );
   }
   if (name === "InvalidInputException") {
-    return new LightsailApiError(
-      ctx.operation,
-      ctx.region,
-      name,
-      `${where} refused the request as invalid: ${detail}`,
-      status,
-    );
+    return api(name, `${where} refused the request as invalid: ${detail}`);
   }
   const transport =
     code && TRANSPORT_CODES.has(code)
@@ -157,50 +156,32 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
     name === "TimeoutError"
   ) {
     const limit = ctx.requestTimeoutMs !== undefined ? ` within ${ctx.requestTimeoutMs} ms` : "";
-    return new LightsailApiError(
-      ctx.operation,
-      ctx.region,
+    return api(
       "TimeoutError",
       `${where} got no answer${limit}${tries}. Check the network and the endpoint override (AWS_ENDPOINT_URL_LIGHTSAIL) ` +
         "if you set one; a slow but working endpoint needs a larger requestTimeoutMs setting.",
-      status,
     );
   }
   if (transport) {
-    return new LightsailApiError(
-      ctx.operation,
-      ctx.region,
+    return api(
       transport,
       `Could not reach ${where}${tries} (${transport}). Check the network, and the endpoint override (AWS_ENDPOINT_URL_LIGHTSAIL) if you set one.`,
-      status,
     );
   }
   if (unreadable || ((status === undefined || status < 300) && /JSON|Unexpected|deserializ/i.test(detail))) {
     // Not Lightsail's JSON: a proxy's HTML page, a cut or garbled body, a field of the wrong type.
-    return new LightsailApiError(
-      ctx.operation,
-      ctx.region,
+    return api(
       "MalformedResponse",
       status !== undefined && status >= 500
         ? `${where} failed on the service side${tries} (HTTP ${status}, with a body that is not Lightsail's JSON: ${detail}). Try again later.`
         : `${where} returned a response that could not be read (${status !== undefined && status >= 300 ? `HTTP ${status}: ` : ""}${detail}).`,
-      status,
     );
   }
   if (status !== undefined && status >= 500) {
-    return new LightsailApiError(
-      ctx.operation,
-      ctx.region,
+    return api(
       name,
       `${where} failed on the service side${tries} (${name}, HTTP ${status}): ${detail.replace(/[.\s]*(try again later)?[.\s]*$/i, "")}. Try again later.`,
-      status,
     );
   }
-  return new LightsailApiError(
-    ctx.operation,
-    ctx.region,
-    name,
-    `${where} failed (${name}${status ? `, HTTP ${status}` : ""}): ${detail}`,
-    status,
-  );
+  return api(name, `${where} failed (${name}${status ? `, HTTP ${status}` : ""}): ${detail}`);
 }

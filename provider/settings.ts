@@ -98,7 +98,11 @@ export function checkLookupSettings(value: unknown): {
 /** {@link checkLookupSettings} that throws an `InvalidArgumentError` for the first problem. */
 export function parseLookupSettings(value: unknown, where = ""): LookupSettings {
   const { settings, problems } = checkLookupSettings(value);
-  if (!settings) throw new InvalidArgumentError(`${where}${problems[0].property}`, problems[0].reason);
+  if (!settings)
+    throw new InvalidArgumentError({
+      argument: `${where}${problems[0].property}`,
+      problem: problems[0].reason,
+    });
   return settings;
 }
 

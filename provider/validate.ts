@@ -62,10 +62,35 @@ function typeOf(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short words. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+/**
+ * "did you mean" the known argument closest to `key` (case ignored; at most 2 edits from it, or
+ * from its start when `key` is a misspelt prefix such as `domian`), else the list of known ones.
+ */
 function suggest(key: string, known: readonly string[]): string {
   const lower = key.toLowerCase();
-  const hit = known.find((k) => k.toLowerCase() === lower || k.toLowerCase().startsWith(lower.slice(0, 4)));
-  return hit ? `; did you mean \`${hit}\`?` : `; known arguments: ${known.join(", ")}`;
+  const scored = known
+    .map((k) => {
+      const name = k.toLowerCase();
+      const prefix = lower.length >= 4 ? distance(lower, name.slice(0, lower.length)) : Infinity;
+      return { k, d: Math.min(distance(lower, name), prefix) };
+    })
+    .filter(({ d }) => d <= 2)
+    .sort((x, y) => x.d - y.d);
+  return scored.length > 0 ? `; did you mean \`${scored[0].k}\`?` : `; known arguments: ${known.join(", ")}`;
 }
 
 /** Problems with a certificate name, or none. */
@@ -100,7 +125,7 @@ function checkDomainArg(property: string, value: unknown, problems: ArgumentProb
   return normalizeDomain(value);
 }
 
-function checkStatuses(value: unknown, problems: ArgumentProblem[]): string[] {
+function checkStatuses(value: unknown, known: readonly string[], problems: ArgumentProblem[]): string[] {
   if (value === undefined) return ["ISSUED"];
   if (!Array.isArray(value)) {
     problems.push({ property: "statuses", reason: `must be an array of statuses, got ${typeOf(value)}` });
@@ -110,7 +135,6 @@ function checkStatuses(value: unknown, problems: ArgumentProblem[]): string[] {
     problems.push({ property: "statuses", reason: "must list at least one status (omit it for ISSUED)" });
     return [];
   }
-  const known: readonly string[] = KNOWN_CERTIFICATE_STATUSES;
   value.forEach((status: unknown, i) => {
     if (typeof status !== "string") {
       problems.push({ property: `statuses[${i}]`, reason: `must be a string, got ${typeOf(status)}` });
@@ -194,27 +218,45 @@ function checkSans(value: unknown, problems: ArgumentProblem[]): string[] {
   return [...new Set(sans)];
 }
 
-/**
- * Checks certificate-search arguments as they come from any caller (JavaScript included) and
- * returns every problem found, plus the normalised query when there is none.
- * @param requireTarget rule 1 of the contract: `name` or `domainName` must be given.
- */
-export function checkCertificateArgs(
+/** What one kind of search accepts. */
+interface SearchSpec {
+  /** The argument names it accepts. */
+  known: readonly string[];
+  /** The statuses it accepts. */
+  statuses: readonly string[];
+  /** Rule 1 of the contract: `name` or `domainName` must be given. */
+  requireTarget: boolean;
+}
+
+/** Arguments of a load-balancer certificate search. */
+const LOAD_BALANCER_ARGUMENTS = [
+  "loadBalancerName",
+  "name",
+  "domainName",
+  "statuses",
+  "minDaysValid",
+  "region",
+] as const;
+
+/** Statuses of load-balancer certificates: those of account certificates and `UNKNOWN`. */
+export const LOAD_BALANCER_STATUSES: readonly string[] = [...KNOWN_CERTIFICATE_STATUSES, "UNKNOWN"];
+
+/** The one checker behind every search: each argument validated once, every problem reported. */
+function checkSearch(
   args: unknown,
-  requireTarget: boolean,
-): { query?: CertificateQuery; problems: ArgumentProblem[] } {
+  spec: SearchSpec,
+): { query?: CertificateQuery; raw: Record<string, unknown>; problems: ArgumentProblem[] } {
   const problems: ArgumentProblem[] = [];
-  if (args === undefined && !requireTarget) args = {};
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
-    return { problems: [{ property: "args", reason: `must be an object, got ${typeOf(args)}` }] };
+    return { raw: {}, problems: [{ property: "args", reason: `must be an object, got ${typeOf(args)}` }] };
   }
   const raw = args as Record<string, unknown>;
-  const known: readonly string[] = CERTIFICATE_ARGUMENTS;
+  const accepts = (key: string) => spec.known.includes(key);
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key) && !key.startsWith("__") && raw[key] !== undefined)
+    if (!accepts(key) && raw[key] !== undefined)
       problems.push({
         property: key,
-        reason: `is not an argument of a certificate lookup${suggest(key, known)}`,
+        reason: `is not an argument of this lookup${suggest(key, spec.known)}`,
       });
   }
   const query: CertificateQuery = { subjectAlternativeNames: [], statuses: [], mostRecent: false, tags: {} };
@@ -224,14 +266,15 @@ export function checkCertificateArgs(
     else query.name = raw.name as string;
   }
   if (raw.domainName !== undefined) query.domainName = checkDomainArg("domainName", raw.domainName, problems);
-  if (requireTarget && raw.name === undefined && raw.domainName === undefined)
+  if (spec.requireTarget && raw.name === undefined && raw.domainName === undefined)
     problems.push({
       property: "name",
       reason: "give `name` or `domainName` (or both) to say which certificate to find",
     });
-  query.subjectAlternativeNames = checkSans(raw.subjectAlternativeNames, problems);
-  query.statuses = checkStatuses(raw.statuses, problems);
-  if (raw.mostRecent !== undefined) {
+  if (accepts("subjectAlternativeNames"))
+    query.subjectAlternativeNames = checkSans(raw.subjectAlternativeNames, problems);
+  query.statuses = checkStatuses(raw.statuses, spec.statuses, problems);
+  if (accepts("mostRecent") && raw.mostRecent !== undefined) {
     if (typeof raw.mostRecent !== "boolean")
       problems.push({
         property: "mostRecent",
@@ -240,18 +283,69 @@ export function checkCertificateArgs(
     else query.mostRecent = raw.mostRecent;
   }
   query.minDaysValid = checkMinDays(raw.minDaysValid, problems);
-  query.tags = checkTags(raw.tags, problems);
+  if (accepts("tags")) query.tags = checkTags(raw.tags, problems);
   if (raw.region !== undefined) {
     const problem = describeRegionProblem(raw.region);
     if (problem) problems.push({ property: "region", reason: problem });
     else query.region = raw.region as string;
   }
-  return problems.length === 0 ? { query, problems } : { problems };
+  return problems.length === 0 ? { query, raw, problems } : { raw, problems };
+}
+
+/**
+ * Checks certificate-search arguments as they come from any caller (JavaScript included) and
+ * returns every problem found, plus the normalised query when there is none.
+ * @param requireTarget rule 1 of the contract: `name` or `domainName` must be given.
+ */
+export function checkCertificateArgs(
+  args: unknown,
+  requireTarget: boolean,
+): { query?: CertificateQuery; problems: ArgumentProblem[] } {
+  if (args === undefined && !requireTarget) args = {};
+  const { query, problems } = checkSearch(args, {
+    known: CERTIFICATE_ARGUMENTS,
+    statuses: KNOWN_CERTIFICATE_STATUSES,
+    requireTarget,
+  });
+  return { query, problems };
 }
 
 /** Like {@link checkCertificateArgs} but throws an {@link InvalidArgumentError} for the first problem. */
 export function parseCertificateArgs(args: unknown, requireTarget: boolean): CertificateQuery {
   const { query, problems } = checkCertificateArgs(args, requireTarget);
-  if (!query) throw new InvalidArgumentError(problems[0].property, problems[0].reason);
+  if (!query) throw new InvalidArgumentError({ argument: problems[0].property, problem: problems[0].reason });
+  return query;
+}
+
+/** A validated load-balancer certificate search. */
+export interface LoadBalancerQuery extends CertificateQuery {
+  /** The load balancer whose certificates are read. */
+  loadBalancerName: string;
+}
+
+/** Checks `getLoadBalancerTlsCertificate` arguments: the same rules, plus `loadBalancerName`. */
+export function checkLoadBalancerArgs(args: unknown): {
+  query?: LoadBalancerQuery;
+  problems: ArgumentProblem[];
+} {
+  const { query, raw, problems } = checkSearch(args, {
+    known: LOAD_BALANCER_ARGUMENTS,
+    statuses: LOAD_BALANCER_STATUSES,
+    requireTarget: false,
+  });
+  if (problems.length > 0 && problems[0].property === "args") return { problems };
+  const lbProblem =
+    raw.loadBalancerName === undefined
+      ? "is required: the load balancer whose certificates to read"
+      : describeNameProblem(raw.loadBalancerName);
+  if (lbProblem) problems.unshift({ property: "loadBalancerName", reason: lbProblem });
+  if (!query || lbProblem) return { problems };
+  return { query: { ...query, loadBalancerName: raw.loadBalancerName as string }, problems };
+}
+
+/** Like {@link checkLoadBalancerArgs} but throws an {@link InvalidArgumentError} for the first problem. */
+export function parseLoadBalancerArgs(args: unknown): LoadBalancerQuery {
+  const { query, problems } = checkLoadBalancerArgs(args);
+  if (!query) throw new InvalidArgumentError({ argument: problems[0].property, problem: problems[0].reason });
   return query;
 }

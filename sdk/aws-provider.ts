@@ -38,10 +38,10 @@ export function awsProviderOf(
   const provider = opts?.provider;
   if (provider === undefined) return undefined;
   if (typeOf(provider) !== AWS_PROVIDER_TYPE)
-    throw new InvalidArgumentError(
-      "opts.provider",
-      `is a ${typeOf(provider)} provider; a Lightsail lookup takes its region and profile only from an aws.Provider (@pulumi/aws)`,
-    );
+    throw new InvalidArgumentError({
+      argument: "opts.provider",
+      problem: `is a ${typeOf(provider)} provider; a Lightsail lookup takes its region and profile only from an aws.Provider (@pulumi/aws)`,
+    });
   return provider as unknown as AwsProviderOutputs;
 }
 
@@ -54,11 +54,12 @@ export function providerConnectionOutput(provider: AwsProviderOutputs): pulumi.O
   );
   return pulumi.all([provider.region, provider.profile, explicitKeys]).apply(([region, profile, keys]) => {
     if (keys)
-      throw new InvalidArgumentError(
-        "opts.provider",
-        "sets explicit credentials (accessKey, secretKey or token); Lightsail lookups take credentials only from " +
+      throw new InvalidArgumentError({
+        argument: "opts.provider",
+        problem:
+          "sets explicit credentials (accessKey, secretKey or token); Lightsail lookups take credentials only from " +
           "the AWS SDK chain: give the provider a `profile` instead, or set the credentials in the environment",
-      );
+      });
     return {
       ...(region ? { providerRegion: region } : {}),
       ...(profile ? { profile } : {}),
@@ -77,9 +78,10 @@ export async function readProviderConnection(provider: AwsProviderOutputs): Prom
   };
   const value = await output.promise();
   if (!(await output.isKnown))
-    throw new InvalidArgumentError(
-      "opts.provider",
-      "has a region or profile that is not known yet (preview); use the Output form of the lookup, which waits for it",
-    );
+    throw new InvalidArgumentError({
+      argument: "opts.provider",
+      problem:
+        "has a region or profile that is not known yet (preview); use the Output form of the lookup, which waits for it",
+    });
   return value;
 }

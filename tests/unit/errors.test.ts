@@ -6,7 +6,7 @@ const built = require("../../dist/provider/errors") as typeof source;
 
 describe("errors: isInstance", () => {
   it("recognises an error of the class and of its subclasses, from this copy", () => {
-    const err = new source.CertificateNotFoundError("none", []);
+    const err = new source.CertificateNotFoundError({ message: "none", closest: [] });
     assert.equal(source.CertificateNotFoundError.isInstance(err), true);
     assert.equal(source.LightsailCertificateError.isInstance(err), true);
     assert.equal(source.AmbiguousCertificateError.isInstance(err), false);
@@ -14,12 +14,17 @@ describe("errors: isInstance", () => {
   });
 
   it("recognises errors made by another copy of the package, where instanceof cannot", () => {
-    const other = new built.AccessDeniedError("lightsail:GetCertificates", "us-east-1", "");
+    const other = new built.AccessDeniedError({ action: "lightsail:GetCertificates", region: "us-east-1" });
     assert.equal(other instanceof source.AccessDeniedError, false);
     assert.equal(source.AccessDeniedError.isInstance(other), true);
     assert.equal(source.LightsailCertificateError.isInstance(other), true);
     assert.equal(source.LightsailApiError.isInstance(other), false);
-    const api = new built.LightsailApiError("GetCertificates", "us-east-1", "X", "m", 500);
+    const api = new built.LightsailApiError({
+      operation: "GetCertificates",
+      region: "us-east-1",
+      code: "X",
+      message: "m",
+    });
     assert.equal(source.LightsailApiError.isInstance(api), true);
   });
 
@@ -31,7 +36,7 @@ describe("errors: isInstance", () => {
   });
 
   it("keeps the brand out of JSON and enumeration", () => {
-    const err = new source.InvalidArgumentError("name", "bad");
-    assert.deepEqual(Object.keys(err).sort(), ["argument", "name"]);
+    const err = new source.InvalidArgumentError({ argument: "name", problem: "bad" });
+    assert.deepEqual(Object.keys(err).sort(), ["argument", "name", "requestId"]);
   });
 });

@@ -69,8 +69,32 @@ describe("service error translation", () => {
     assert.match(err.message, /Could not reach Lightsail GetCertificates in eu-west-2/);
   });
 
+  it("keeps the SDK's error as cause and shows the AWS request id, on every kind", () => {
+    const cases = [
+      sdkError("AccessDeniedException", "no", 400, {
+        $metadata: { httpStatusCode: 400, requestId: "req-1" },
+      }),
+      sdkError("ThrottlingException", "slow", 400, {
+        $metadata: { httpStatusCode: 400, requestId: "req-1" },
+      }),
+      sdkError("ServiceException", "boom", 500, { $metadata: { httpStatusCode: 500, requestId: "req-1" } }),
+      sdkError("UnauthenticatedException", "who", 401, {
+        $metadata: { httpStatusCode: 401, requestId: "req-1" },
+      }),
+    ];
+    for (const raw of cases) {
+      const err = translateServiceError(raw, ctx);
+      assert.equal(err.requestId, "req-1", err.name);
+      assert.equal(err.cause, raw, err.name);
+      assert.match(err.message, /\(AWS request id req-1\)$/, err.name);
+    }
+    const transport = translateServiceError(Object.assign(new Error("reset"), { code: "ECONNRESET" }), ctx);
+    assert.equal(transport.requestId, undefined);
+    assert.doesNotMatch(transport.message, /request id/);
+  });
+
   it("passes the package's own errors through", () => {
-    const own = new PaginationError("loop", 3);
+    const own = new PaginationError({ message: "loop", pagesRead: 3 });
     assert.equal(translateServiceError(own, ctx), own);
   });
 
@@ -85,7 +109,7 @@ describe("service error translation", () => {
 describe("error display", () => {
   it("util.inspect shows the package's errors by their stack, without Node 20's module marking", () => {
     const util = require("node:util") as typeof import("node:util");
-    const err = new PaginationError("loop", 3);
+    const err = new PaginationError({ message: "loop", pagesRead: 3 });
     err.stack = `PaginationError: loop\n    at applyHelperAsync (/x/node_modules/@pulumi/output.ts:516:31)`;
     assert.equal(util.inspect(err, { colors: true }), err.stack);
   });

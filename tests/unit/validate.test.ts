@@ -1,5 +1,10 @@
 import { strict as assert } from "node:assert";
-import { checkCertificateArgs, parseCertificateArgs } from "../../provider/validate";
+import {
+  checkCertificateArgs,
+  checkLoadBalancerArgs,
+  parseCertificateArgs,
+  parseLoadBalancerArgs,
+} from "../../provider/validate";
 import { InvalidArgumentError } from "../../provider/errors";
 
 /** [description, args, the property that must be named, a fragment of the reason]. */
@@ -133,6 +138,71 @@ describe("argument validation", () => {
     assert.deepEqual(
       problems.map((p) => p.property),
       ["domainName", "statuses[0]", "minDaysValid"],
+    );
+  });
+});
+
+describe("argument validation: load-balancer certificates (the same checker)", () => {
+  it("reports every problem, loadBalancerName first, with the same reasons as getCertificate", () => {
+    const { query, problems } = checkLoadBalancerArgs({
+      domainName: "https://x.com",
+      statuses: ["issued"],
+      minDaysValid: 1.5,
+    });
+    assert.equal(query, undefined);
+    assert.deepEqual(
+      problems.map((p) => p.property),
+      ["loadBalancerName", "domainName", "statuses[0]", "minDaysValid"],
+    );
+    const same = checkCertificateArgs(
+      { domainName: "https://x.com", statuses: ["issued"], minDaysValid: 1.5 },
+      false,
+    );
+    assert.deepEqual(problems.slice(1), same.problems);
+  });
+
+  it("suggests the argument meant, and refuses arguments of account certificates it does not take", () => {
+    assert.deepEqual(checkLoadBalancerArgs({ loadBalancerName: "lb", domian: "x.com" }).problems, [
+      { property: "domian", reason: "is not an argument of this lookup; did you mean `domainName`?" },
+    ]);
+    assert.deepEqual(
+      checkLoadBalancerArgs({ loadBalancerName: "lb", tags: { a: "b" }, mostRecent: true }).problems.map(
+        (p) => p.property,
+      ),
+      ["tags", "mostRecent"],
+    );
+  });
+
+  it("no argument is silently accepted, `__` names included", () => {
+    assert.deepEqual(
+      checkLoadBalancerArgs({ loadBalancerName: "lb", __provider: "x" }).problems.map((p) => p.property),
+      ["__provider"],
+    );
+    assert.deepEqual(
+      checkCertificateArgs({ name: "site", __provider: "x" }, true).problems.map((p) => p.property),
+      ["__provider"],
+    );
+  });
+
+  it("accepts UNKNOWN, which only load-balancer certificates have, and normalises like getCertificate", () => {
+    const query = parseLoadBalancerArgs({
+      loadBalancerName: "lb",
+      domainName: "Example.COM.",
+      statuses: ["UNKNOWN", "ISSUED", "ISSUED"],
+    });
+    assert.deepEqual(query, {
+      loadBalancerName: "lb",
+      domainName: "example.com",
+      statuses: ["ISSUED", "UNKNOWN"],
+      subjectAlternativeNames: [],
+      mostRecent: false,
+      tags: {},
+      minDaysValid: undefined,
+    });
+    assert.throws(() => parseCertificateArgs({ name: "site", statuses: ["UNKNOWN"] }, true), /statuses\[0\]/);
+    assert.throws(
+      () => parseLoadBalancerArgs(null),
+      (err: unknown) => (err as { argument?: string }).argument === "args",
     );
   });
 });
