@@ -14,7 +14,7 @@ export {
   PaginationError,
   RegionNotSetError,
 } from "./provider/errors";
-export type { CertificateCandidate } from "./provider/errors";
+export type { CertificateCandidate, ErrorDetails } from "./provider/errors";
 export type {
   Certificate,
   CertificateStatus,

@@ -7,7 +7,8 @@
 import { resolveClientRegion } from "./client";
 import { clientOf, type LookupContext } from "./context";
 import { InvalidArgumentError } from "./errors";
-import { describeRegionProblem } from "./validate";
+import { isLightsailRegion } from "./regions";
+import { describeConfiguredRegionProblem } from "./validate";
 
 /** Where a region came from, first that is set; the names say so in error messages. */
 export const REGION_SOURCES = [
@@ -33,7 +34,10 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /**
  * The region a lookup runs in, and where it came from, checked to have a Lightsail endpoint.
- * @throws InvalidArgumentError naming the source when the region has no Lightsail endpoint.
+ * A region from an argument was validated with the arguments (it must be one this package knows);
+ * one from the configuration may be newer than this package (it is used, with a debug line).
+ * @throws InvalidArgumentError naming the source when a configured region is malformed or known to
+ *   have no Lightsail endpoint.
  * @throws RegionNotSetError when nothing in the chain sets one.
  */
 export async function resolveRegionWithSource(
@@ -56,8 +60,12 @@ export async function resolveRegionWithSource(
   }
   const [region, source] = found;
   if (source !== REGION_SOURCES[0]) {
-    const problem = describeRegionProblem(region);
+    const problem = describeConfiguredRegionProblem(region);
     if (problem) throw new InvalidArgumentError({ argument: source, problem });
+    if (!isLightsailRegion(region))
+      ctx.debug(
+        `lightsail-certificates: region ${region} (from ${source}) is not in this package's list; using it as configured`,
+      );
   }
   return { region, source };
 }

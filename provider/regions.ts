@@ -25,3 +25,11 @@ export const LIGHTSAIL_REGIONS: readonly string[] = [
 export function isLightsailRegion(region: string): boolean {
   return LIGHTSAIL_REGIONS.includes(region);
 }
+
+/** Regions that Lightsail's API names but that have no Lightsail endpoint. */
+export const REGIONS_WITHOUT_LIGHTSAIL: readonly string[] = ["us-west-1"];
+
+/** Whether `region` is shaped like an AWS region name (`eu-west-1`, `ap-southeast-5`, `us-gov-west-1`). */
+export function looksLikeRegion(region: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
+}

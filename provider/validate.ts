@@ -4,7 +4,7 @@
  */
 import { describeDomainProblem, normalizeDomain } from "./domain";
 import { InvalidArgumentError } from "./errors";
-import { isLightsailRegion, LIGHTSAIL_REGIONS } from "./regions";
+import { isLightsailRegion, LIGHTSAIL_REGIONS, looksLikeRegion, REGIONS_WITHOUT_LIGHTSAIL } from "./regions";
 import { KNOWN_CERTIFICATE_STATUSES } from "./types";
 
 /** A validated, normalised certificate search. */
@@ -108,6 +108,19 @@ export function describeRegionProblem(region: unknown): string | undefined {
   if (typeof region !== "string") return `must be a string, got ${typeOf(region)}`;
   if (region.trim().length === 0) return "must not be empty or blank";
   if (!isLightsailRegion(region))
+    return `"${region}" has no Lightsail endpoint; use one of ${LIGHTSAIL_REGIONS.join(", ")}`;
+  return undefined;
+}
+
+/**
+ * Problems with a region that came from the configuration chain (an aws.Provider, `aws:region`,
+ * the environment, a profile) rather than from an argument: a region newer than this package is
+ * accepted there, since the user's own configuration chose it; only a malformed name or a region
+ * known to have no Lightsail endpoint is refused.
+ */
+export function describeConfiguredRegionProblem(region: string): string | undefined {
+  if (region.trim().length === 0) return "must not be empty or blank";
+  if (REGIONS_WITHOUT_LIGHTSAIL.includes(region) || !looksLikeRegion(region))
     return `"${region}" has no Lightsail endpoint; use one of ${LIGHTSAIL_REGIONS.join(", ")}`;
   return undefined;
 }

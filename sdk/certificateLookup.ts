@@ -1,23 +1,26 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { LookupSettings } from "../provider/settings";
-import { CERTIFICATE_FIELDS, type CertificateStatus, type DomainValidationRecord } from "../provider/types";
-import type { GetCertificateArgs } from "./getCertificate";
+import {
+  CERTIFICATE_FIELDS,
+  type CertificateField,
+  type CertificateStatus,
+  type DomainValidationRecord,
+} from "../provider/types";
+import type { GetCertificateOutputArgs } from "./getCertificate";
 
 /**
  * Arguments of a {@link CertificateLookup}: those of `getCertificate`, as Inputs, and the request
  * `settings`.
  */
-export type CertificateLookupArgs = {
-  [K in keyof GetCertificateArgs]?: pulumi.Input<NonNullable<GetCertificateArgs[K]>>;
-} & {
+export interface CertificateLookupArgs extends GetCertificateOutputArgs {
   /**
    * Request timeout, attempts per request and page bound of this lookup's reads, as for
    * `configureLookups` (whose process-wide settings do not reach the provider process).
    * Changing them is not a change of the resource.
    * @defaultValue `{ requestTimeoutMs: 15000, maxAttempts: 4, maxPages: 500 }`
    */
-  settings?: pulumi.Input<LookupSettings>;
-};
+  readonly settings?: pulumi.Input<LookupSettings>;
+}
 
 /**
  * The serialized provider. Each method `require`s the implementation by its package name
@@ -145,3 +148,8 @@ export class CertificateLookup extends pulumi.dynamic.Resource {
     super(provider, name, props, opts, "lightsail", "CertificateLookup");
   }
 }
+
+/** Compile-time check: {@link CertificateLookup} declares an output for every field of `Certificate`. */
+type UndeclaredOutputs = Exclude<CertificateField, keyof CertificateLookup>;
+const lookupOutputsComplete: [UndeclaredOutputs] extends [never] ? true : UndeclaredOutputs = true;
+void lookupOutputsComplete;

@@ -1,43 +1,65 @@
 import * as pulumi from "@pulumi/pulumi";
 import { findCertificate } from "../provider/lookup";
-import type { Certificate, CertificateStatus } from "../provider/types";
+import type { Certificate, KnownCertificateStatus } from "../provider/types";
 import { processContext } from "./context";
 import { invokeOutput } from "./invoke-output";
 
 /** Arguments of {@link getCertificate}. Give `name`, `domainName`, or both. */
 export interface GetCertificateArgs {
   /** Exact certificate name (case-sensitive). A name lookup costs one request. */
-  name?: string;
+  readonly name?: string;
   /**
    * Domain the certificate is for; compared case-insensitively, one trailing dot ignored.
    * A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
    */
-  domainName?: string;
+  readonly domainName?: string;
   /** Domains the certificate must all cover (its primary domain or SANs). */
-  subjectAlternativeNames?: string[];
+  readonly subjectAlternativeNames?: string[];
   /**
-   * Statuses to accept.
+   * Statuses to accept: the statuses this version knows (an unknown one is an
+   * `InvalidArgumentError`). Results are typed open: `status` may hold one the service added since.
    * @defaultValue `["ISSUED"]`
    */
-  statuses?: CertificateStatus[];
+  readonly statuses?: KnownCertificateStatus[];
   /**
    * When several certificates match, take the most recent (latest `notBefore`, then
    * `issuedAt`, `createdAt`, name) instead of failing.
    * @defaultValue false
    */
-  mostRecent?: boolean;
-  /** Fail unless the chosen certificate stays valid at least this many days from now. */
-  minDaysValid?: number;
+  readonly mostRecent?: boolean;
+  /**
+   * Fail with a `CertificateExpiringError` unless the chosen certificate stays valid at least
+   * this many whole days from now.
+   */
+  readonly minDaysValid?: number;
   /** Tags that must all be present with exactly these values. */
-  tags?: Record<string, string>;
-  /** Region; otherwise the stack's `aws:region`, otherwise the AWS SDK chain. */
-  region?: string;
+  readonly tags?: Record<string, string>;
+  /**
+   * Region; otherwise `opts.provider`'s region, the stack's `aws:region`, `AWS_REGION`,
+   * `AWS_DEFAULT_REGION`, the profile's region. Must be a region this version knows.
+   */
+  readonly region?: string;
 }
 
 /** {@link GetCertificateArgs} where every field may be a `pulumi.Input`. */
-export type GetCertificateOutputArgs = {
-  [K in keyof GetCertificateArgs]?: pulumi.Input<NonNullable<GetCertificateArgs[K]>>;
-};
+export interface GetCertificateOutputArgs {
+  /** As {@link GetCertificateArgs.name}. */
+  readonly name?: pulumi.Input<string>;
+  /** As {@link GetCertificateArgs.domainName}. */
+  readonly domainName?: pulumi.Input<string>;
+  /** As {@link GetCertificateArgs.subjectAlternativeNames}. */
+  readonly subjectAlternativeNames?: pulumi.Input<pulumi.Input<string>[]>;
+  /** As {@link GetCertificateArgs.statuses}. @defaultValue `["ISSUED"]` */
+  readonly statuses?: pulumi.Input<pulumi.Input<KnownCertificateStatus>[]>;
+  /** As {@link GetCertificateArgs.mostRecent}. @defaultValue false */
+  readonly mostRecent?: pulumi.Input<boolean>;
+  /** As {@link GetCertificateArgs.minDaysValid}. */
+  readonly minDaysValid?: pulumi.Input<number>;
+  /** As {@link GetCertificateArgs.tags}. */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** As {@link GetCertificateArgs.region}. */
+  readonly region?: pulumi.Input<string>;
+}
 
 /**
  * Finds the one Lightsail certificate that matches, ISSUED by default, reading every page of

@@ -1,17 +1,50 @@
 import * as pulumi from "@pulumi/pulumi";
 import { listCertificates } from "../provider/lookup";
-import type { Certificate } from "../provider/types";
+import type { Certificate, KnownCertificateStatus } from "../provider/types";
 import { processContext } from "./context";
-import type { GetCertificateArgs } from "./getCertificate";
 import { invokeOutput } from "./invoke-output";
 
 /** Arguments of {@link getCertificates}: the filters of `getCertificate`, all optional. */
-export type GetCertificatesArgs = Omit<GetCertificateArgs, "mostRecent">;
+export interface GetCertificatesArgs {
+  /** Exact certificate name (case-sensitive): at most one certificate is listed. */
+  readonly name?: string;
+  /** Domain the certificates are for (primary domain or SAN); case and one trailing dot ignored. */
+  readonly domainName?: string;
+  /** Domains every listed certificate must cover (its primary domain or SANs). */
+  readonly subjectAlternativeNames?: string[];
+  /**
+   * Statuses to list, from those this version knows.
+   * @defaultValue `["ISSUED"]`
+   */
+  readonly statuses?: KnownCertificateStatus[];
+  /**
+   * A filter, not a failure: list only the certificates that stay valid at least this many whole
+   * days from now (unlike `getCertificate`, which fails when its one certificate does not).
+   */
+  readonly minDaysValid?: number;
+  /** Tags every listed certificate must have with exactly these values. */
+  readonly tags?: Record<string, string>;
+  /** Region, as for `getCertificate`. */
+  readonly region?: string;
+}
 
 /** {@link GetCertificatesArgs} where every field may be a `pulumi.Input`. */
-export type GetCertificatesOutputArgs = {
-  [K in keyof GetCertificatesArgs]?: pulumi.Input<NonNullable<GetCertificatesArgs[K]>>;
-};
+export interface GetCertificatesOutputArgs {
+  /** As {@link GetCertificatesArgs.name}. */
+  readonly name?: pulumi.Input<string>;
+  /** As {@link GetCertificatesArgs.domainName}. */
+  readonly domainName?: pulumi.Input<string>;
+  /** As {@link GetCertificatesArgs.subjectAlternativeNames}. */
+  readonly subjectAlternativeNames?: pulumi.Input<pulumi.Input<string>[]>;
+  /** As {@link GetCertificatesArgs.statuses}. @defaultValue `["ISSUED"]` */
+  readonly statuses?: pulumi.Input<pulumi.Input<KnownCertificateStatus>[]>;
+  /** As {@link GetCertificatesArgs.minDaysValid}. */
+  readonly minDaysValid?: pulumi.Input<number>;
+  /** As {@link GetCertificatesArgs.tags}. */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** As {@link GetCertificatesArgs.region}. */
+  readonly region?: pulumi.Input<string>;
+}
 
 /** The result of {@link getCertificates}. */
 export interface GetCertificatesResult {

@@ -1,32 +1,43 @@
 import * as pulumi from "@pulumi/pulumi";
 import { findLoadBalancerCertificate } from "../provider/load-balancer";
-import type { LoadBalancerTlsCertificate, LoadBalancerTlsCertificateStatus } from "../provider/types";
+import type { KnownCertificateStatus, LoadBalancerTlsCertificate } from "../provider/types";
 import { processContext } from "./context";
 import { invokeOutput } from "./invoke-output";
 
 /** Arguments of {@link getLoadBalancerTlsCertificate}. */
 export interface GetLoadBalancerTlsCertificateArgs {
   /** The Lightsail load balancer whose certificates are read. */
-  loadBalancerName: string;
+  readonly loadBalancerName: string;
   /** Exact certificate name. */
-  name?: string;
+  readonly name?: string;
   /** Domain (same comparison as `getCertificate`). */
-  domainName?: string;
+  readonly domainName?: string;
   /**
-   * Statuses to accept.
+   * Statuses to accept, from those this version knows (`UNKNOWN` exists only here).
    * @defaultValue `["ISSUED"]`
    */
-  statuses?: LoadBalancerTlsCertificateStatus[];
-  /** Fail unless the chosen certificate stays valid at least this many days from now. */
-  minDaysValid?: number;
-  /** Region; otherwise the stack's `aws:region`, otherwise the AWS SDK chain. */
-  region?: string;
+  readonly statuses?: (KnownCertificateStatus | "UNKNOWN")[];
+  /** Fail unless the chosen certificate stays valid at least this many whole days from now. */
+  readonly minDaysValid?: number;
+  /** Region, as for `getCertificate`. */
+  readonly region?: string;
 }
 
 /** {@link GetLoadBalancerTlsCertificateArgs} where every field may be a `pulumi.Input`. */
-export type GetLoadBalancerTlsCertificateOutputArgs = {
-  [K in keyof GetLoadBalancerTlsCertificateArgs]: pulumi.Input<GetLoadBalancerTlsCertificateArgs[K]>;
-};
+export interface GetLoadBalancerTlsCertificateOutputArgs {
+  /** As {@link GetLoadBalancerTlsCertificateArgs.loadBalancerName}. */
+  readonly loadBalancerName: pulumi.Input<string>;
+  /** As {@link GetLoadBalancerTlsCertificateArgs.name}. */
+  readonly name?: pulumi.Input<string>;
+  /** As {@link GetLoadBalancerTlsCertificateArgs.domainName}. */
+  readonly domainName?: pulumi.Input<string>;
+  /** As {@link GetLoadBalancerTlsCertificateArgs.statuses}. @defaultValue `["ISSUED"]` */
+  readonly statuses?: pulumi.Input<pulumi.Input<KnownCertificateStatus | "UNKNOWN">[]>;
+  /** As {@link GetLoadBalancerTlsCertificateArgs.minDaysValid}. */
+  readonly minDaysValid?: pulumi.Input<number>;
+  /** As {@link GetLoadBalancerTlsCertificateArgs.region}. */
+  readonly region?: pulumi.Input<string>;
+}
 
 /**
  * Finds one TLS certificate of a Lightsail load balancer (`GetLoadBalancerTlsCertificates`).

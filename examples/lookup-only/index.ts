@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   CertificateLookup,
-  CertificateStatus,
+  KnownCertificateStatus,
   getCertificateOutput,
   getCertificatesOutput,
 } from "pulumi-lightsail-certificates";
@@ -10,7 +10,7 @@ const config = new pulumi.Config();
 const domain = config.get("domain") ?? "example.com";
 const apiCertificate = config.get("apiCertificateName") ?? "api-example-com";
 // Statuses the api lookup accepts (ISSUED by default); the policy pack flags any other.
-const apiStatuses = config.getObject<CertificateStatus[]>("apiStatuses");
+const apiStatuses = config.getObject<KnownCertificateStatus[]>("apiStatuses");
 
 // Recorded in the stack: `pulumi preview` shows when these certificates are renewed or replaced.
 const site = new CertificateLookup("site", {

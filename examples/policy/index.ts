@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateLookup, type CertificateStatus } from "pulumi-lightsail-certificates";
+import { CertificateLookup, type KnownCertificateStatus } from "pulumi-lightsail-certificates";
 
 const config = new pulumi.Config();
 const domain = config.get("domain") ?? "example.com";
-const statuses = config.getObject<CertificateStatus[]>("statuses") ?? ["ISSUED"];
+const statuses = config.getObject<KnownCertificateStatus[]>("statuses") ?? ["ISSUED"];
 
 // No minDaysValid on the lookup: the policy pack is what decides here. The lookup resolves the
 // certificate during `check`, so `pulumi preview --policy-pack` already judges it: an

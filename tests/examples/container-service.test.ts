@@ -117,7 +117,9 @@ describe("examples/container-service under mocks", function () {
       "aws:region": "eu-west-2",
       domainNames: JSON.stringify(["example.com", "api.example.com"]),
     });
-    assert.equal(err.cause.name, "CertificateNotFoundError");
+    // The lookup is a CertificateLookup: its failure reaches the program as the engine's check failure.
+    assert.equal(err.cause.name, "CheckFailure");
+    assert.match(err.message, /check failed: No Lightsail certificate matches domainName "example\.com"/);
     assert.match(err.message, /eu-west-2/);
     assert.match(err.message, /api\.example\.com/);
     assert.deepEqual(
@@ -128,7 +130,11 @@ describe("examples/container-service under mocks", function () {
 
   it("fails when the certificate expires within minDaysValid days", async () => {
     const err = await failure({ "aws:region": "eu-west-2", minDaysValid: "150" });
-    assert.equal(err.cause.name, "CertificateExpiringError");
+    assert.equal(err.cause.name, "CheckFailure");
+    assert.match(
+      err.message,
+      /check failed: Certificate "web-example-com" expires .* but minDaysValid is 150/,
+    );
     assert.match(err.message, /web-example-com/);
     assert.match(err.message, new RegExp(london.notAfter as string));
     assert.deepEqual(

@@ -194,8 +194,11 @@ export const emulateCertificateLookup: ResourceEmulator = async (resource, run) 
   await provider.configure({ config } as unknown as Parameters<typeof provider.configure>[0]);
   const checked = await provider.check({}, resource.inputs);
   if (checked.failures?.length) {
-    const reasons = checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
-    throw new Error(`${resource.name}: check failed: ${reasons}`);
+    const reasons = checked.failures
+      .map((f) => (f.property ? `${f.property}: ${f.reason}` : f.reason))
+      .join("; ");
+    // As the engine reports it: "<type> resource '<name>' has a problem: <reason>".
+    throw Object.assign(new Error(`${resource.name}: check failed: ${reasons}`), { name: "CheckFailure" });
   }
   if (!checked.inputs) throw new Error(`${resource.name}: check returned no inputs`);
   if (run.preview) return { id: undefined, state: { ...checked.inputs } };

@@ -185,3 +185,32 @@ describe("region resolution", () => {
     );
   });
 });
+
+describe("region resolution: configured regions newer than this package", () => {
+  const env = (e: Record<string, string>) => createLookupContext({ env: e, connection: {} });
+  it("uses a well-formed region from the environment that this package does not list, saying so in the debug log", async () => {
+    const lines: string[] = [];
+    const ctx = createLookupContext({ env: { AWS_REGION: "mx-central-1" }, debug: (m) => lines.push(m) });
+    assert.equal(await resolveRegion(ctx, undefined), "mx-central-1");
+    assert.deepEqual(lines, [
+      "lightsail-certificates: region mx-central-1 (from AWS_REGION) is not in this package's list; using it as configured",
+    ]);
+  });
+  it("still refuses a malformed one, and one known to have no Lightsail endpoint, naming the source", async () => {
+    for (const [value, source] of [
+      ["us-west-1", "AWS_REGION"],
+      ["mars", "AWS_REGION"],
+      ["EU-WEST-1", "AWS_REGION"],
+    ]) {
+      await assert.rejects(
+        resolveRegion(env({ AWS_REGION: value }), undefined),
+        (err: unknown) => err instanceof InvalidArgumentError && err.argument === source,
+        value,
+      );
+    }
+    await assert.rejects(
+      resolveRegion(createLookupContext({ env: {}, connection: { configRegion: "us-west-1" } }), undefined),
+      (err: unknown) => err instanceof InvalidArgumentError && err.argument === "aws:region (stack config)",
+    );
+  });
+});
