@@ -7,12 +7,10 @@ import { ReadCache } from "./cache";
 import { ClientOptions, createLightsailClient } from "./client";
 import { LookupSettings, resolveLookupSettings } from "./settings";
 
-/** How to reach Lightsail, besides the call's own `region`. */
+/** Where a lookup's configuration comes from, besides the call's own `region`. */
 export interface Connection {
   /** Named profile (adds to the SDK chain): the provider's, else the stack's `aws:profile`. */
   profile?: string;
-  /** Endpoint URL (adds to the SDK chain; AWS_ENDPOINT_URL_LIGHTSAIL works without it). */
-  endpoint?: string;
   /** The region of the `aws.Provider` given as `opts.provider`, when there is one. */
   providerRegion?: string;
   /** The stack's `aws:region`, when running inside a Pulumi program or provider. */
@@ -31,17 +29,20 @@ export interface LookupContext {
   cache: ReadCache;
   /** Debug log; never given credentials or endpoints. */
   debug(message: string): void;
-  /** Profile, endpoint, provider and config region. */
+  /** Profile, provider and config region. */
   connection: Connection;
   /** Page bound per scan. */
   maxPages?: number;
-  /** Client options for every client this context makes (timeouts, attempts). */
-  clientOptions?: Omit<ClientOptions, "region" | "profile" | "endpoint">;
+  /**
+   * Client options for every client this context makes: timeouts, attempts, and an endpoint
+   * (tests point it at the emulator; users set AWS_ENDPOINT_URL_LIGHTSAIL instead).
+   */
+  clientOptions?: Omit<ClientOptions, "region" | "profile">;
 }
 
 /** Options for {@link createLookupContext}. */
 export interface LookupContextOptions extends Partial<Omit<LookupContext, "connection" | "env">> {
-  /** Profile, endpoint and config region. */
+  /** Profile, provider and config region. */
   connection?: Connection;
   /** The environment. @defaultValue `process.env` */
   env?: Readonly<Record<string, string | undefined>>;
@@ -89,12 +90,11 @@ export function createLookupContext(options: LookupContextOptions = {}): LookupC
  * and tuning: every lookup asks for its client through here.
  */
 export function clientOf(ctx: LookupContext, region?: string): LightsailClient {
-  const { profile, endpoint } = ctx.connection;
+  const { profile } = ctx.connection;
   return ctx.clientFor({
     ...ctx.clientOptions,
     ...(region !== undefined ? { region } : {}),
     ...(profile !== undefined ? { profile } : {}),
-    ...(endpoint !== undefined ? { endpoint } : {}),
   });
 }
 

@@ -65,7 +65,8 @@ export async function findLoadBalancerCertificate(
 ): Promise<LoadBalancerTlsCertificate> {
   const query = parseLoadBalancerArgs(args);
   const region = await resolveRegion(ctx, query.region);
-  const { profile, endpoint } = ctx.connection;
+  const { profile } = ctx.connection;
+  const endpoint = ctx.clientOptions?.endpoint;
   const key = JSON.stringify(["lb", profile ?? null, endpoint ?? null, region, query.loadBalancerName]);
   const { promise } = ctx.cache.get(key, () =>
     readLoadBalancerCertificates(ctx, region, query.loadBalancerName),

@@ -9,7 +9,7 @@ import { compareByName, filterCertificates, selectCertificate, withDaysUntilExpi
 import type { Certificate } from "./types";
 import { CertificateQuery, parseCertificateArgs } from "./validate";
 
-/** Finds the one certificate `args` describe (API.md "getCertificate" rules 1-11). */
+/** Finds the one certificate `args` describe (docs/contract.md, "getCertificate rules"). */
 export async function findCertificate(ctx: LookupContext, args: unknown): Promise<Certificate> {
   const query = parseCertificateArgs(args, true);
   return findCertificateByQuery(ctx, query);
@@ -36,7 +36,7 @@ export async function findCertificateByQuery(
   return chosen;
 }
 
-/** Every certificate matching `args` (all optional), sorted by name (API.md "getCertificates"). */
+/** Every certificate matching `args` (all optional), sorted by name (docs/contract.md). */
 export async function listCertificates(
   ctx: LookupContext,
   args: unknown,

@@ -32,7 +32,8 @@ export interface ScanRequest {
 }
 
 function scanKey(ctx: LookupContext, request: ScanRequest): string {
-  const { profile, endpoint } = ctx.connection;
+  const { profile } = ctx.connection;
+  const endpoint = ctx.clientOptions?.endpoint;
   return JSON.stringify([
     "certs",
     profile ?? null,

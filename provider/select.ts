@@ -1,5 +1,5 @@
 /**
- * Matching and selection of certificates: the rules of `getCertificate` (API.md rules 4-9)
+ * Matching and selection of certificates: the rules of `getCertificate` (docs/contract.md, rules 4-9)
  * as pure functions over already-read certificates. No I/O, no clock of their own.
  */
 import { certificateCovers, normalizeDomain } from "./domain";

@@ -2,7 +2,7 @@
  * The typed results of a lookup: plain data, safe to put in stack outputs and state.
  *
  * Enums are typed as the values the Lightsail API model knows today but accept any other
- * string, because the service adds values without notice (see LIGHTSAIL.md).
+ * string, because the service adds values without notice (see docs/lightsail.md).
  */
 
 /** An enum that lists the known values but accepts unknown strings. */

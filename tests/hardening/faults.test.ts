@@ -195,11 +195,12 @@ describe("hardening: fault matrix against the emulator", function () {
       if (c.credentials === "unknown-key") process.env.AWS_ACCESS_KEY_ID = UNKNOWN_KEY;
       const log: string[] = [];
       const ctx = createLookupContext({
-        connection: {
+        connection: { configRegion: "us-east-1" },
+        clientOptions: {
           endpoint: c.endpoint === "closed-port" ? refusedUrl : h.emulator.url,
-          configRegion: "us-east-1",
+          requestTimeoutMs: 5_000,
+          ...c.clientOptions,
         },
-        clientOptions: { requestTimeoutMs: 5_000, ...c.clientOptions },
         maxPages: c.maxPages,
         debug: (line) => log.push(line),
       });

@@ -403,8 +403,8 @@ describe("hardening: fuzzed responses", function () {
           async ([status, bodies], query, list) => {
             stub.answer(bodies, status);
             const ctx = createLookupContext({
-              connection: { endpoint: stub.url, configRegion: REGION },
-              clientOptions: { maxAttempts: 1, requestTimeoutMs: 5_000 },
+              connection: { configRegion: REGION },
+              clientOptions: { endpoint: stub.url, maxAttempts: 1, requestTimeoutMs: 5_000 },
               maxPages: 5,
             });
             try {
@@ -433,8 +433,8 @@ describe("hardening: fuzzed responses", function () {
             await h.emulator.setFixtures(doc);
             h.emulator.configure({ pageSize });
             const ctx = createLookupContext({
-              connection: { endpoint: h.emulator.url, configRegion: REGION },
-              clientOptions: { maxAttempts: 1, requestTimeoutMs: 5_000 },
+              connection: { configRegion: REGION },
+              clientOptions: { endpoint: h.emulator.url, maxAttempts: 1, requestTimeoutMs: 5_000 },
               now: () => NOW,
             });
             const fixtures = doc.certificates ?? [];
