@@ -12,7 +12,7 @@ function tempDir(dir, kind) {
   return fs.mkdtempSync(path.join(dir, `.${kind}-${process.pid}-`));
 }
 
-/** Removes temporary directories (kinds build, src, tmp) left in dir by killed runs. */
+/** Removes temporary directories (kinds build, src, tmp) left in dir by killed runs, where it can. */
 function cleanStale(dir) {
   if (!fs.existsSync(dir)) return;
   for (const name of fs.readdirSync(dir)) {
@@ -25,7 +25,11 @@ function cleanStale(dir) {
       alive = err.code === "EPERM";
     }
     if (!alive || Number(m[2]) === process.pid) {
-      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+      try {
+        fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+      } catch {
+        // A child of the dead run (pip, go) may still be writing into it: a later run removes it.
+      }
     }
   }
 }
