@@ -93,8 +93,7 @@ function python() {
       : `${py} did not run, or lacks the venv/ensurepip modules (${why})`;
     throw new UserError(
       `cannot install the AWS CLI: it needs Python >= ${MIN_PYTHON.join(".")} with the venv module, and ${found}.\n` +
-        "Install one (Debian: python3 and python3-venv) or name it with PULUMI_LSC_PYTHON, " +
-        "or point PULUMI_LSC_AWS_CLI at an aws executable to use instead.",
+        "Install one (Debian: python3 and python3-venv) or name it with PULUMI_LSC_PYTHON.",
     );
   }
   return { py, version };
