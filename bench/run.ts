@@ -16,7 +16,9 @@ import { FULL_LOOKUP_GRID, lookupFixtures, QUICK_LOOKUP_GRID, runLookupBench } f
 import { FULL_MEMORY_GRID, memoryFixtures, QUICK_MEMORY_GRID, runMemoryBench } from "./memory";
 import { FULL_PREVIEW_GRID, previewFixtures, QUICK_PREVIEW_GRID, runPreviewBench } from "./preview";
 import { FULL_REGION_GRID, QUICK_REGION_GRID, regionFixtures, runRegionBench } from "./regions";
-import { describeMachine, judgeTargets, renderReport, type BenchResults } from "./report";
+import { renderReport } from "./report";
+import { describeMachine, type BenchResults } from "./results";
+import { judgeTargets } from "./targets";
 import { FULL_SERIALIZATION_GRID, QUICK_SERIALIZATION_GRID, runSerializationBench } from "./serialization";
 import { FULL_STARTUP_GRID, QUICK_STARTUP_GRID, runStartupBench } from "./startup";
 

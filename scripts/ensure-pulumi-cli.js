@@ -13,6 +13,8 @@
 //   - pulumi-resource-pulumi-nodejs: the launcher script shipped in @pulumi/pulumi.
 // Idempotent; every build writes into a temporary directory and renames into place, so a killed
 // build leaves no half-made cache. Exit 1 with a message when it cannot provide the CLI.
+// This file holds those Pulumi-specific steps; the Go commands are in go-toolchain.js, the staging
+// directories in cache-staging.js, logging and running commands in process-helpers.js.
 "use strict";
 const { spawnSync } = require("child_process");
 const crypto = require("crypto");
@@ -25,6 +27,9 @@ const {
   cliBinDir,
   REQUIRED_EXECUTABLES,
 } = require("./pulumi-cli-paths");
+const { UserError, createLogger, findOnPath, isExecutableFile } = require("./process-helpers");
+const { tempDir, cleanStale } = require("./cache-staging");
+const { chmodWritable, goBuild: goBuildIn, goModDownload, goVersion } = require("./go-toolchain");
 
 // Pseudo-versions of the official language host module for the release tags we pin.
 const OFFICIAL_LANGHOST_MODULE = "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3";
@@ -33,51 +38,7 @@ const OFFICIAL_LANGHOST_PSEUDO = {
 };
 const MINIMAL_LANGHOST_SRC = path.join(repoRoot, "scripts", "pulumi-language-nodejs");
 
-const GO_ENV = {
-  ...process.env,
-  GOFLAGS: "-mod=mod -buildvcs=false",
-  CGO_ENABLED: "0",
-  GOTOOLCHAIN: "local",
-};
-
-class UserError extends Error {}
-
-/** The go command: $GO, else `go` on PATH, else the go machine's /usr/local/go/bin/go. */
-function goCommand() {
-  if (process.env.GO) return process.env.GO;
-  if (findOnPath("go")) return "go";
-  const local = "/usr/local/go/bin/go";
-  return isExecutableFile(local) ? local : "go";
-}
-
-function log(msg) {
-  console.log(`[ensure-pulumi-cli] ${msg}`);
-}
-
-/** Runs fn, logging how long it took. */
-function step(label, fn) {
-  const start = Date.now();
-  log(`${label} ...`);
-  const result = fn();
-  log(`${label}: done in ${((Date.now() - start) / 1000).toFixed(1)} s`);
-  return result;
-}
-
-function isExecutableFile(p) {
-  try {
-    fs.accessSync(p, fs.constants.X_OK);
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function findOnPath(name) {
-  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
-    if (dir && isExecutableFile(path.join(dir, name))) return path.join(dir, name);
-  }
-  return undefined;
-}
+const { log, step } = createLogger("ensure-pulumi-cli");
 
 /** `pulumi version` output (e.g. "v3.248.0"), or undefined when it does not answer. */
 function pulumiVersionOf(bin) {
@@ -94,100 +55,16 @@ function langhostAnswers(bin) {
   return r.status === 0;
 }
 
-function tail(text, lines = 40) {
-  return text.split("\n").slice(-lines).join("\n");
-}
-
-/** Runs a command to completion, output to logFile; throws with the output's tail on failure. */
-function run(cmd, args, { cwd, logFile, timeoutMs, what }) {
-  const r = spawnSync(cmd, args, {
-    cwd,
-    env: GO_ENV,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: timeoutMs,
-    killSignal: "SIGKILL",
-  });
-  const output = `${r.stdout || ""}${r.stderr || ""}`;
-  if (logFile) fs.writeFileSync(logFile, output);
-  if (r.error || r.status !== 0) {
-    const why = r.error ? r.error.message : `exit code ${r.status}`;
-    const err = new UserError(`${what} failed (${why}):\n${tail(output)}`);
-    err.output = output;
-    throw err;
-  }
-  return r.stdout;
-}
-
-/** `go mod download -json` for the given module@version list; returns their directories. */
-function goModDownload(modules, { timeoutMs = 20 * 60_000 } = {}) {
-  const r = spawnSync(goCommand(), ["mod", "download", "-json", ...modules], {
-    env: GO_ENV,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: timeoutMs,
-    killSignal: "SIGKILL",
-  });
-  let infos = [];
-  try {
-    infos = JSON.parse(`[${(r.stdout || "").replace(/}\s*{/g, "},{")}]`);
-  } catch {
-    // fall through to the error below
-  }
-  const errors = infos.filter((i) => i.Error).map((i) => `${i.Path}@${i.Version}: ${i.Error}`);
-  if (r.error || r.status !== 0 || errors.length || infos.length !== modules.length) {
-    const detail = errors.join("\n") || tail(`${r.stdout || ""}${r.stderr || ""}`) || String(r.error);
-    throw new UserError(`go mod download ${modules.join(" ")} failed:\n${detail}`);
-  }
-  return infos.map((i) => i.Dir);
-}
-
-function chmodWritable(dir) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      fs.chmodSync(p, 0o755);
-      chmodWritable(p);
-    } else if (entry.isFile()) {
-      fs.chmodSync(p, fs.statSync(p).mode | 0o200);
-    }
-  }
-}
-
-/** A temporary directory inside vdir named after this process, removed by cleanStale when it dies. */
-function tempDir(vdir, kind) {
-  fs.mkdirSync(vdir, { recursive: true });
-  return fs.mkdtempSync(path.join(vdir, `.${kind}-${process.pid}-`));
-}
-
-/** Removes temporary directories left by killed runs (their process is gone). */
-function cleanStale(vdir) {
-  if (!fs.existsSync(vdir)) return;
-  for (const name of fs.readdirSync(vdir)) {
-    const m = /^\.(build|src|tmp)-(\d+)-/.exec(name);
-    if (!m) continue;
-    let alive = true;
-    try {
-      process.kill(Number(m[2]), 0);
-    } catch (err) {
-      alive = err.code === "EPERM";
-    }
-    if (!alive || Number(m[2]) === process.pid) {
-      fs.rmSync(path.join(vdir, name), { recursive: true, force: true });
-    }
-  }
-}
-
 function requireGo() {
-  const r = spawnSync(goCommand(), ["version"], { encoding: "utf8", env: GO_ENV });
-  if (r.error || r.status !== 0) {
+  const version = goVersion();
+  if (!version) {
     throw new UserError(
       "no Pulumi CLI at the pinned version on PATH and no Go toolchain to build one.\n" +
         `Either put ${REQUIRED_EXECUTABLES.join(", ")} (v${pinnedPulumiVersion()}) on PATH, ` +
         "or install Go >= 1.25.11 (on PATH, at /usr/local/go/bin/go, or named by $GO) and re-run.",
     );
   }
-  return r.stdout.trim();
+  return version;
 }
 
 /**
@@ -219,24 +96,9 @@ function ensureSource(version, vdir) {
 const versionLdflags = (version) =>
   `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${version}`;
 
-/** go build in cwd, output binary renamed to dest. */
+/** go build in cwd with the version stamped in, output binary renamed to dest. */
 function goBuild({ vdir, cwd, target, dest, version, what }) {
-  const tmp = tempDir(vdir, "build");
-  try {
-    const out = path.join(tmp, path.basename(dest));
-    step(what, () =>
-      run(goCommand(), ["build", "-ldflags", versionLdflags(version), "-o", out, target], {
-        cwd,
-        logFile: path.join(tmp, "build.log"),
-        timeoutMs: 80 * 60_000,
-        what,
-      }),
-    );
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.renameSync(out, dest);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  goBuildIn({ stagingParent: vdir, cwd, target, dest, ldflags: versionLdflags(version), what, step });
 }
 
 function ensurePulumi(version, vdir, bin) {

@@ -2,11 +2,15 @@
  * The core of the benchmarks' case 1 (bench/lookups.ts) at the sizes of `npm run bench -- --quick`,
  * run in-process against an in-process emulator. Request counts are deterministic, so they are
  * asserted: this package reads each page once whatever K is, the naive baseline K times. Timings
- * are never asserted (the engine case is not run here).
+ * are never asserted (the engine case is not run here). The rows are then judged and rendered as
+ * `npm run bench` does.
  */
 import { strict as assert } from "node:assert";
 import { applyEnv, startInlineEmulator, type BenchEmulator } from "../../bench/emulator";
 import { lookupFixtures, QUICK_LOOKUP_GRID, runLookupBench, type LookupRow } from "../../bench/lookups";
+import { renderReport } from "../../bench/report";
+import { describeMachine, type BenchResults } from "../../bench/results";
+import { judgeTargets } from "../../bench/targets";
 
 describe("benchmarks: lookups at --quick sizes", function () {
   this.timeout(120_000);
@@ -55,5 +59,20 @@ describe("benchmarks: lookups at --quick sizes", function () {
 
   it("judges every cell's requests as expected", () => {
     assert.deepEqual(rows.filter((r) => !r.requestsAsExpected).map(describeRow), []);
+  });
+
+  it("judges the requests target met and renders one table row per cell", () => {
+    const results: BenchResults = { mode: "quick", machine: describeMachine(), lookups: rows, skipped: [] };
+    results.targets = judgeTargets(results);
+    const requests = results.targets.find((t) => t.target.startsWith("Requests:"));
+    assert.equal(requests?.status, "met");
+    assert.equal(requests?.measured, `${rows.length} of ${rows.length} cells as expected`);
+    const report = renderReport(results);
+    assert.match(report, /^Machine: \d+ x .*Mode: quick\./);
+    assert.match(report, /### Targets\n\n\| target \| measured \| status \| note \|/);
+    const cells = report
+      .split("\n")
+      .filter((line) => /^\| [\d,]+ \| \d+ \| \d+ \| (domain|mixed) \|/.test(line));
+    assert.equal(cells.length, rows.length);
   });
 });
