@@ -3,6 +3,7 @@
  * as pure functions over already-read certificates. No I/O, no clock of their own.
  */
 import { certificateCovers, normalizeDomain } from "./domain";
+import { editDistance } from "./edit-distance";
 import {
   AmbiguousCertificateError,
   CertificateCandidate,
@@ -97,21 +98,6 @@ export function compareMostRecent(a: Selectable, b: Selectable): number {
 export function compareByName(a: Selectable, b: Selectable): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0;
-}
-
-/** Edit distance (Levenshtein), bounded to keep it cheap on long strings. */
-export function editDistance(a: string, b: string): number {
-  a = a.slice(0, 128);
-  b = b.slice(0, 128);
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** The `limit` certificates closest to what `query` asked for (by name or domain), nearest first. */

@@ -3,6 +3,7 @@
  * pack and the gate command. Pure: it sends nothing. Every problem names the argument.
  */
 import { describeDomainProblem, normalizeDomain } from "./domain";
+import { editDistance } from "./edit-distance";
 import { InvalidArgumentError } from "./errors";
 import { isLightsailRegion, LIGHTSAIL_REGIONS, looksLikeRegion, REGIONS_WITHOUT_LIGHTSAIL } from "./regions";
 import { KNOWN_CERTIFICATE_STATUSES } from "./types";
@@ -62,20 +63,6 @@ function typeOf(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-/** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short words. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.length][b.length];
-}
-
 /**
  * "did you mean" the known argument closest to `key` (case ignored; at most 2 edits from it, or
  * from its start when `key` is a misspelt prefix such as `domian`), else the list of known ones.
@@ -85,8 +72,8 @@ function suggest(key: string, known: readonly string[]): string {
   const scored = known
     .map((k) => {
       const name = k.toLowerCase();
-      const prefix = lower.length >= 4 ? distance(lower, name.slice(0, lower.length)) : Infinity;
-      return { k, d: Math.min(distance(lower, name), prefix) };
+      const prefix = lower.length >= 4 ? editDistance(lower, name.slice(0, lower.length)) : Infinity;
+      return { k, d: Math.min(editDistance(lower, name), prefix) };
     })
     .filter(({ d }) => d <= 2)
     .sort((x, y) => x.d - y.d);

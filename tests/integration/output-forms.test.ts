@@ -73,17 +73,29 @@ describe("Output forms", function () {
   });
 
   it("waits for dependsOn resources before it reads Lightsail", async () => {
-    const created: string[] = [];
-    await useMocks(false, created);
+    // The engine's answer for "gate" is held back until the test releases it: no timing involved.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await pulumi.runtime.setMocks(
+      {
+        newResource: async (args) => {
+          if (args.name === "gate") await held;
+          return { id: `${args.name}-id`, state: args.inputs };
+        },
+        call: () => ({}),
+      },
+      "project",
+      "stack",
+      false,
+    );
     const gate = new Thing("gate", { domain: "x" });
-    let createdWhenRead: string[] = [];
-    const cert = getCertificateOutput({ name: "site" }, { dependsOn: [gate] }).apply((c) => {
-      createdWhenRead = [...created];
-      return c;
-    });
+    const cert = getCertificateOutput({ name: "site" }, { dependsOn: [gate] });
+    // Let every ready promise settle: the lookup must still be waiting for "gate".
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(h.emulator.calls().length, 0, "Lightsail was read before the dependsOn resource existed");
+    release();
     const { value } = await settle(cert);
     assert.equal(value!.name, "site");
-    assert.deepEqual(createdWhenRead, ["gate"]);
     assert.equal(h.emulator.calls().length, 1);
   });
 

@@ -44,7 +44,6 @@ describe("CertificateLookup serialization", function () {
     pageSize: 1,
   });
   let providerText = "";
-  let serializeMs = 0;
   const secretLike = "AKIASERIALIZATIONTST";
 
   before(async function () {
@@ -70,10 +69,8 @@ describe("CertificateLookup serialization", function () {
       true,
     );
     const { CertificateLookup } = await import("../../sdk/certificateLookup");
-    const started = process.hrtime.bigint();
     const lookup = new CertificateLookup("site", { domainName: "example.com", minDaysValid: 30 });
     await new Promise<void>((resolve) => lookup.urn.apply(() => resolve()));
-    serializeMs = Number(process.hrtime.bigint() - started) / 1e6;
     providerText = String(captured[0]?.__provider ?? "");
   });
   after(() => {
@@ -103,7 +100,6 @@ describe("CertificateLookup serialization", function () {
       Buffer.byteLength(providerText) < 8 * 1024,
       `serialized provider is ${Buffer.byteLength(providerText)} bytes`,
     );
-    assert.ok(serializeMs < 60_000);
   });
 
   it("runs check and create in a fresh process, evaluated the way the dynamic-provider host does", async () => {

@@ -210,12 +210,19 @@ describe("CertificateLookup provider (mocked client)", () => {
     );
   });
 
-  it("delete sends no request", async () => {
+  it("delete needs nothing from Lightsail: it succeeds with no client to be had and the certificate gone", async () => {
     const { inputs } = await provider.check({}, { query: { name: "site" } });
     const { outs } = await provider.create(inputs!);
-    const before = account.requests.length;
+    account.set([]);
+    const ctx = account.context({ now: NOW });
+    provider.setLookupContext({
+      ...ctx,
+      clientFor: () => {
+        throw new Error("delete asked for a Lightsail client");
+      },
+    });
     await provider.remove(outs.arn, outs);
-    assert.equal(account.requests.length, before);
+    assert.equal(account.requests.length, 1, "only check's request");
   });
 
   it("configure takes aws:region and aws:profile from the stack config", async () => {
