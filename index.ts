@@ -13,8 +13,8 @@ export {
   LightsailCertificateError,
   PaginationError,
   RegionNotSetError,
-} from "./provider/errors";
-export type { CertificateCandidate, ErrorDetails } from "./provider/errors";
+} from "./lightsail/errors";
+export type { CertificateCandidate, ErrorDetails } from "./lightsail/errors";
 export type {
   Certificate,
   CertificateStatus,
@@ -25,8 +25,8 @@ export type {
   OpenEnum,
   RenewalStatus,
   ResourceRecord,
-} from "./provider/types";
-export { KNOWN_CERTIFICATE_STATUSES } from "./provider/types";
-export { LIGHTSAIL_REGIONS } from "./provider/regions";
-export type { LookupSettings } from "./provider/settings";
-export { DEFAULT_LOOKUP_SETTINGS } from "./provider/settings";
+} from "./lightsail/types";
+export { KNOWN_CERTIFICATE_STATUSES } from "./lightsail/types";
+export { LIGHTSAIL_REGIONS } from "./lightsail/regions";
+export type { LookupSettings } from "./lightsail/settings";
+export { DEFAULT_LOOKUP_SETTINGS } from "./lightsail/settings";

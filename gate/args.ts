@@ -3,10 +3,10 @@
  * as an argument). Every mistake is a {@link UsageError} naming the flag; the command exits 2.
  */
 import { parseArgs } from "node:util";
-import { describeDomainProblem, normalizeDomain } from "../provider/domain";
-import { LIGHTSAIL_REGIONS } from "../provider/regions";
-import { KNOWN_CERTIFICATE_STATUSES } from "../provider/types";
-import { describeRegionProblem, MAX_MIN_DAYS_VALID } from "../provider/validate";
+import { describeDomainProblem, normalizeDomain } from "../lookup/domain";
+import { LIGHTSAIL_REGIONS } from "../lightsail/regions";
+import { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
+import { describeRegionProblem, MAX_MIN_DAYS_VALID } from "../lookup/validate";
 
 /** Default of `--min-days`. */
 export const DEFAULT_MIN_DAYS = 30;

@@ -4,9 +4,9 @@
  * now to notAfter, rounded down; a certificate passes when it is ISSUED and
  * `daysLeft >= minDays`.
  */
-import { certificateCovers, normalizeDomain } from "../provider/domain";
-import { daysUntil } from "../provider/normalize";
-import type { Certificate } from "../provider/types";
+import { certificateCovers, normalizeDomain } from "../lookup/domain";
+import { daysUntil } from "../lightsail/normalize";
+import type { Certificate } from "../lightsail/types";
 
 /** `PASS` or `FAIL`. */
 export type Verdict = "PASS" | "FAIL";

@@ -4,10 +4,10 @@
  * process. Returns the exit status: 0 all pass, 1 something fails, 2 usage or API error.
  * Messages never hold a credential or an endpoint, and errors are printed without a stack.
  */
-import { createLookupContext, LookupContext } from "../provider/context";
-import { LightsailCertificateError } from "../provider/errors";
-import { scrubMessage } from "../provider/service-errors";
-import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../provider/types";
+import { createLookupContext, LookupContext } from "../lookup/context";
+import { LightsailCertificateError } from "../lightsail/errors";
+import { scrubMessage } from "../lightsail/service-errors";
+import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../lightsail/types";
 import { GateOptions, parseGateArgs, USAGE, UsageError } from "./args";
 import { coversDomain, judgeCertificate, judgeDomains, summarize } from "./check";
 import {

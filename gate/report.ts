@@ -3,9 +3,9 @@
  * are stable: fields are only ever added, and `schemaVersion` changes if one ever has to change.
  * Pure.
  */
-import type { Certificate } from "../provider/types";
+import type { Certificate } from "../lightsail/types";
 import type { CertificateVerdict, CheckSummary, DomainVerdict } from "./check";
-import { daysUntil } from "../provider/normalize";
+import { daysUntil } from "../lightsail/normalize";
 
 /** The version of the JSON shapes below. */
 export const SCHEMA_VERSION = 1;

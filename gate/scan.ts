@@ -3,9 +3,9 @@
  * `listCertificates` (paged, shared scans). A failing region does not stop the others: each
  * region's outcome is returned, in the order asked.
  */
-import type { LookupContext } from "../provider/context";
-import { listCertificates } from "../provider/lookup";
-import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../provider/types";
+import type { LookupContext } from "../lookup/context";
+import { listCertificates } from "../lookup/lookup";
+import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../lightsail/types";
 
 /** Regions read at once by default. */
 export const DEFAULT_CONCURRENCY = 20;

@@ -3,8 +3,8 @@
  * two spaces between columns, no trailing spaces. Pure.
  */
 import type { CertificateVerdict, DomainVerdict } from "./check";
-import { daysUntil } from "../provider/normalize";
-import type { Certificate } from "../provider/types";
+import { daysUntil } from "../lightsail/normalize";
+import type { Certificate } from "../lightsail/types";
 
 /** One column of a table. */
 export interface Column<Row> {

@@ -7,9 +7,13 @@
  * @internal
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { createLookupContext, LookupContext, withSettings } from "./context";
-import { CertificateNotFoundError, InvalidArgumentError, LightsailCertificateError } from "./errors";
-import { findCertificateByQuery } from "./lookup";
+import { createLookupContext, LookupContext, withSettings } from "../lookup/context";
+import {
+  CertificateNotFoundError,
+  InvalidArgumentError,
+  LightsailCertificateError,
+} from "../lightsail/errors";
+import { findCertificateByQuery } from "../lookup/lookup";
 import {
   changedProperties,
   containsUnknown,
@@ -20,10 +24,10 @@ import {
   toLookupInputs,
   toLookupOutputs,
 } from "./lookup-state";
-import { withDaysUntilExpiry } from "./select";
-import { checkLookupSettings, LookupSettings } from "./settings";
-import type { Certificate } from "./types";
-import { checkCertificateArgs, CertificateQuery } from "./validate";
+import { withDaysUntilExpiry } from "../lookup/select";
+import { checkLookupSettings, LookupSettings } from "../lightsail/settings";
+import type { Certificate } from "../lightsail/types";
+import { checkCertificateArgs, CertificateQuery } from "../lookup/validate";
 
 let context: LookupContext | undefined;
 

@@ -31,12 +31,12 @@ export { check, configure, create, diff, read, remove, update, setLookupContext 
  * through this entry point so that it needs neither `@pulumi/pulumi` nor a copy of the code.
  * Not a public API: it changes with the package.
  */
-export { createLookupContext } from "./context";
-export type { Connection, LookupContext, LookupContextOptions } from "./context";
-export { findCertificate, findCertificateByQuery, listCertificates } from "./lookup";
-export { findLoadBalancerCertificate } from "./load-balancer";
-export { daysUntil } from "./normalize";
-export { checkLookupSettings, DEFAULT_LOOKUP_SETTINGS } from "./settings";
-export type { LookupSettings } from "./settings";
-export { KNOWN_CERTIFICATE_STATUSES } from "./types";
-export type { Certificate, LoadBalancerTlsCertificate } from "./types";
+export { createLookupContext } from "../lookup/context";
+export type { Connection, LookupContext, LookupContextOptions } from "../lookup/context";
+export { findCertificate, findCertificateByQuery, listCertificates } from "../lookup/lookup";
+export { findLoadBalancerCertificate } from "../lookup/load-balancer";
+export { daysUntil } from "../lightsail/normalize";
+export { checkLookupSettings, DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../lightsail/settings";
+export type { LookupSettings } from "../lightsail/settings";
+export { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
+export type { Certificate, LoadBalancerTlsCertificate } from "../lightsail/types";

@@ -7,8 +7,8 @@
  * rest of the certificate (counts, validation records, ...) and `daysUntilExpiry`, measured
  * when the resource was last created, updated or refreshed.
  */
-import type { LookupSettings } from "./settings";
-import { CERTIFICATE_FIELDS, type Certificate, type CertificateField } from "./types";
+import type { LookupSettings } from "../lightsail/settings";
+import { CERTIFICATE_FIELDS, type Certificate, type CertificateField } from "../lightsail/types";
 
 /** The sentinel the Pulumi engine uses for values unknown at preview. */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -6,8 +6,8 @@
  * @internal
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Connection } from "../provider/context";
-import { InvalidArgumentError } from "../provider/errors";
+import type { Connection } from "../lookup/context";
+import { InvalidArgumentError } from "../lightsail/errors";
 
 /** The type token of `@pulumi/aws`'s provider resource. */
 export const AWS_PROVIDER_TYPE = "pulumi:providers:aws";

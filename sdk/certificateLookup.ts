@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { LookupSettings } from "../provider/settings";
+import type { LookupSettings } from "../lightsail/settings";
 import {
   CERTIFICATE_FIELDS,
   type CertificateField,
   type CertificateStatus,
   type DomainValidationRecord,
-} from "../provider/types";
+} from "../lightsail/types";
 import type { GetCertificateOutputArgs } from "./getCertificate";
 
 /**

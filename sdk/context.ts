@@ -6,8 +6,8 @@
  * @internal
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createLookupContext, LookupContext } from "../provider/context";
-import { LookupSettings, parseLookupSettings } from "../provider/settings";
+import { createLookupContext, LookupContext } from "../lookup/context";
+import { LookupSettings, parseLookupSettings } from "../lightsail/settings";
 import { awsProviderOf, readProviderConnection } from "./aws-provider";
 
 let shared: LookupContext | undefined;

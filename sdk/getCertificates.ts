@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { listCertificates } from "../provider/lookup";
-import type { Certificate, KnownCertificateStatus } from "../provider/types";
+import { listCertificates } from "../lookup/lookup";
+import type { Certificate, KnownCertificateStatus } from "../lightsail/types";
 import { processContext } from "./context";
 import { invokeOutput } from "./invoke-output";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { findLoadBalancerCertificate } from "../provider/load-balancer";
-import type { KnownCertificateStatus, LoadBalancerTlsCertificate } from "../provider/types";
+import { findLoadBalancerCertificate } from "../lookup/load-balancer";
+import type { KnownCertificateStatus, LoadBalancerTlsCertificate } from "../lightsail/types";
 import { processContext } from "./context";
 import { invokeOutput } from "./invoke-output";
 

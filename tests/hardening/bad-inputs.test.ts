@@ -14,7 +14,7 @@ import {
   LightsailCertificateError,
   resetLookupCache,
 } from "../../index";
-import { createLookupContext } from "../../provider/context";
+import { createLookupContext } from "../../lookup/context";
 import * as provider from "../../provider/dynamic";
 import { useEmulator } from "../helpers/emulator";
 import {

@@ -8,11 +8,11 @@ import * as net from "node:net";
 import { inspect } from "node:util";
 import { EMULATOR_CREDENTIALS, makeCertificate, makeLoadBalancerTlsCertificate } from "../../emulator";
 import { runGate } from "../../gate/main";
-import { createLookupContext, type LookupContext } from "../../provider/context";
+import { createLookupContext, type LookupContext } from "../../lookup/context";
 import * as provider from "../../provider/dynamic";
-import { LightsailCertificateError } from "../../provider/errors";
-import { findLoadBalancerCertificate } from "../../provider/load-balancer";
-import { findCertificate, listCertificates } from "../../provider/lookup";
+import { LightsailCertificateError } from "../../lightsail/errors";
+import { findLoadBalancerCertificate } from "../../lookup/load-balancer";
+import { findCertificate, listCertificates } from "../../lookup/lookup";
 import { useEmulator } from "../helpers/emulator";
 import {
   FAULT_CASES,

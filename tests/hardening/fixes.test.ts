@@ -10,14 +10,14 @@ import {
 } from "@aws-sdk/client-lightsail";
 import { mockClient } from "aws-sdk-client-mock";
 import { parseGateArgs, UsageError } from "../../gate/args";
-import { ReadCache } from "../../provider/cache";
-import { createLookupContext } from "../../provider/context";
-import { LightsailApiError } from "../../provider/errors";
-import { findLoadBalancerCertificate } from "../../provider/load-balancer";
-import { findCertificate } from "../../provider/lookup";
-import { normalizeCertificate, tagsToMap } from "../../provider/normalize";
-import { translateServiceError } from "../../provider/service-errors";
-import { parseCertificateArgs } from "../../provider/validate";
+import { ReadCache } from "../../lookup/cache";
+import { createLookupContext } from "../../lookup/context";
+import { LightsailApiError } from "../../lightsail/errors";
+import { findLoadBalancerCertificate } from "../../lookup/load-balancer";
+import { findCertificate } from "../../lookup/lookup";
+import { normalizeCertificate, tagsToMap } from "../../lightsail/normalize";
+import { translateServiceError } from "../../lightsail/service-errors";
+import { parseCertificateArgs } from "../../lookup/validate";
 
 const ctx = { operation: "GetCertificates", region: "eu-west-2" };
 const HINT =

@@ -16,15 +16,15 @@ import { mockClient } from "aws-sdk-client-mock";
 import * as fc from "fast-check";
 import { EMULATOR_CREDENTIALS, type FixtureDocument } from "../../emulator";
 import { runGate } from "../../gate/main";
-import { ReadCache } from "../../provider/cache";
-import { createLookupContext, type LookupContext } from "../../provider/context";
-import { normalizeDomain } from "../../provider/domain";
+import { ReadCache } from "../../lookup/cache";
+import { createLookupContext, type LookupContext } from "../../lookup/context";
+import { normalizeDomain } from "../../lookup/domain";
 import * as provider from "../../provider/dynamic";
-import { LightsailApiError, LightsailCertificateError } from "../../provider/errors";
-import { findLoadBalancerCertificate } from "../../provider/load-balancer";
-import { findCertificate, listCertificates } from "../../provider/lookup";
-import { normalizeCertificate, normalizeLoadBalancerCertificate } from "../../provider/normalize";
-import { KNOWN_CERTIFICATE_STATUSES } from "../../provider/types";
+import { LightsailApiError, LightsailCertificateError } from "../../lightsail/errors";
+import { findLoadBalancerCertificate } from "../../lookup/load-balancer";
+import { findCertificate, listCertificates } from "../../lookup/lookup";
+import { normalizeCertificate, normalizeLoadBalancerCertificate } from "../../lightsail/normalize";
+import { KNOWN_CERTIFICATE_STATUSES } from "../../lightsail/types";
 import { useEmulator } from "../helpers/emulator";
 import {
   FUZZ_CASES,

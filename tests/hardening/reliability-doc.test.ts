@@ -40,7 +40,7 @@ describe("RELIABILITY.md", () => {
     const policy = JSON.parse(block[1]) as { Statement: Array<{ Effect: string; Action: string[] }> };
     const actions = policy.Statement.flatMap((s) => (s.Effect === "Allow" ? s.Action : [])).sort();
     assert.deepEqual(actions, ["lightsail:GetCertificates", "lightsail:GetLoadBalancerTlsCertificates"]);
-    const dir = path.join(REPO_ROOT, "provider");
+    const dir = path.join(REPO_ROOT, "lightsail");
     const calls = fs
       .readdirSync(dir)
       .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
@@ -49,7 +49,7 @@ describe("RELIABILITY.md", () => {
     assert.deepEqual(
       [...new Set(calls)].map((c) => `lightsail:${c.replace(/Command$/, "")}`).sort(),
       actions,
-      "the policy covers every command the provider sends, and no other",
+      "the policy covers every command the wire layer (lightsail/) sends, and no other",
     );
   });
 });

@@ -12,8 +12,8 @@ import {
   LoadBalancerTlsCertificate,
 } from "@aws-sdk/client-lightsail";
 import { mockClient } from "aws-sdk-client-mock";
-import { ReadCache } from "../../provider/cache";
-import { createLookupContext, LookupContext } from "../../provider/context";
+import { ReadCache } from "../../lookup/cache";
+import { createLookupContext, LookupContext } from "../../lookup/context";
 
 /** A certificate as a test describes it; dates as ISO strings. */
 export interface TestCert {

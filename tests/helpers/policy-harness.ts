@@ -20,8 +20,8 @@ import {
   NotFoundException,
 } from "@aws-sdk/client-lightsail";
 import { mockClient } from "aws-sdk-client-mock";
-import { ReadCache } from "../../provider/cache";
-import { createLookupContext, LookupContext } from "../../provider/context";
+import { ReadCache } from "../../lookup/cache";
+import { createLookupContext, LookupContext } from "../../lookup/context";
 import type {
   ReportViolation,
   ResourceValidationArgs,

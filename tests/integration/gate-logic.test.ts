@@ -9,7 +9,7 @@ import { judgeCertificate, judgeDomains } from "../../gate/check";
 import { runGate } from "../../gate/main";
 import { mapBounded } from "../../gate/scan";
 import { formatInstant, renderCheckTable, renderTable } from "../../gate/table";
-import type { Certificate } from "../../provider/types";
+import type { Certificate } from "../../lightsail/types";
 import {
   accessDenied,
   daysFrom,

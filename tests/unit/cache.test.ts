@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { ReadCache } from "../../provider/cache";
+import { ReadCache } from "../../lookup/cache";
 
 describe("ReadCache", () => {
   it("shares one in-flight read between concurrent callers", async () => {

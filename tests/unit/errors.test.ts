@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import * as source from "../../provider/errors";
+import * as source from "../../lightsail/errors";
 
 /** The same module compiled into dist/: a second copy of the package's classes in this process. */
-const built = require("../../dist/provider/errors") as typeof source;
+const built = require("../../dist/lightsail/errors") as typeof source;
 
 describe("errors: isInstance", () => {
   it("recognises an error of the class and of its subclasses, from this copy", () => {

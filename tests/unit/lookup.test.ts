@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { createLookupContext } from "../../provider/context";
-import { CertificateNotFoundError, InvalidArgumentError, RegionNotSetError } from "../../provider/errors";
-import { findCertificate, listCertificates } from "../../provider/lookup";
-import { resolveRegion } from "../../provider/region";
+import { createLookupContext } from "../../lookup/context";
+import { CertificateNotFoundError, InvalidArgumentError, RegionNotSetError } from "../../lightsail/errors";
+import { findCertificate, listCertificates } from "../../lookup/lookup";
+import { resolveRegion } from "../../lookup/region";
 import { fakeAccount, FakeAccount, TestCert } from "../helpers/fake-lightsail";
 
 function manyCerts(n: number): TestCert[] {

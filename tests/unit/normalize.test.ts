@@ -7,7 +7,7 @@ import {
   normalizeLoadBalancerCertificate,
   tagsToMap,
   toIsoTimestamp,
-} from "../../provider/normalize";
+} from "../../lightsail/normalize";
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
 

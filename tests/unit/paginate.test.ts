@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import { GetCertificatesCommand, GetCertificatesRequest, LightsailClient } from "@aws-sdk/client-lightsail";
 import { mockClient } from "aws-sdk-client-mock";
 import fc from "fast-check";
-import { PaginationError } from "../../provider/errors";
-import { paginateCertificates } from "../../provider/paginate";
+import { PaginationError } from "../../lightsail/errors";
+import { paginateCertificates } from "../../lightsail/paginate";
 
 const client = new LightsailClient({
   region: "us-east-1",

@@ -1,15 +1,15 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { normalizeDomain } from "../../provider/domain";
+import { normalizeDomain } from "../../lookup/domain";
 import {
   AmbiguousCertificateError,
   CertificateExpiringError,
   CertificateNotFoundError,
-} from "../../provider/errors";
-import { normalizeCertificate } from "../../provider/normalize";
-import { compareMostRecent, filterCertificates, selectCertificate } from "../../provider/select";
-import type { Certificate } from "../../provider/types";
-import { parseCertificateArgs } from "../../provider/validate";
+} from "../../lightsail/errors";
+import { normalizeCertificate } from "../../lightsail/normalize";
+import { compareMostRecent, filterCertificates, selectCertificate } from "../../lookup/select";
+import type { Certificate } from "../../lightsail/types";
+import { parseCertificateArgs } from "../../lookup/validate";
 import { TestCert, toSummary } from "../helpers/fake-lightsail";
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");

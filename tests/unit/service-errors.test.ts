@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { AccessDeniedError, LightsailApiError, PaginationError } from "../../provider/errors";
-import { isNotFoundError, scrubMessage, translateServiceError } from "../../provider/service-errors";
+import { AccessDeniedError, LightsailApiError, PaginationError } from "../../lightsail/errors";
+import { isNotFoundError, scrubMessage, translateServiceError } from "../../lightsail/service-errors";
 
 function sdkError(name: string, message: string, status?: number, extra: object = {}) {
   return Object.assign(new Error(message), {

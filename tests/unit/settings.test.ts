@@ -1,12 +1,12 @@
 import { strict as assert } from "node:assert";
-import { createLookupContext, withSettings } from "../../provider/context";
-import { InvalidArgumentError } from "../../provider/errors";
+import { createLookupContext, withSettings } from "../../lookup/context";
+import { InvalidArgumentError } from "../../lightsail/errors";
 import {
   checkLookupSettings,
   DEFAULT_LOOKUP_SETTINGS,
   parseLookupSettings,
   resolveLookupSettings,
-} from "../../provider/settings";
+} from "../../lightsail/settings";
 
 describe("lookup settings", () => {
   it("accepts whole numbers at both ends of each range and keeps only the given fields", () => {

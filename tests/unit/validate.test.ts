@@ -4,8 +4,8 @@ import {
   checkLoadBalancerArgs,
   parseCertificateArgs,
   parseLoadBalancerArgs,
-} from "../../provider/validate";
-import { InvalidArgumentError } from "../../provider/errors";
+} from "../../lookup/validate";
+import { InvalidArgumentError } from "../../lightsail/errors";
 
 /** [description, args, the property that must be named, a fragment of the reason]. */
 const BAD: [string, unknown, string, RegExp][] = [

@@ -4,10 +4,10 @@
  * `opts.provider`; the stack config `aws:region`; `AWS_REGION`; `AWS_DEFAULT_REGION`; the
  * profile's `region` in the shared config file. None set: {@link RegionNotSetError}.
  */
-import { resolveClientRegion } from "./client";
+import { resolveClientRegion } from "../lightsail/client";
 import { clientOf, type LookupContext } from "./context";
-import { InvalidArgumentError } from "./errors";
-import { isLightsailRegion } from "./regions";
+import { InvalidArgumentError } from "../lightsail/errors";
+import { isLightsailRegion } from "../lightsail/regions";
 import { describeConfiguredRegionProblem } from "./validate";
 
 /** Where a region came from, first that is set; the names say so in error messages. */

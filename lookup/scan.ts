@@ -4,10 +4,10 @@
  */
 import type { CertificateSummary } from "@aws-sdk/client-lightsail";
 import { clientOf, type LookupContext } from "./context";
-import { normalizeCertificate } from "./normalize";
-import { CertificatesFilter, paginateCertificates } from "./paginate";
-import { isNotFoundError, translateServiceError } from "./service-errors";
-import type { Certificate } from "./types";
+import { normalizeCertificate } from "../lightsail/normalize";
+import { CertificatesFilter, paginateCertificates } from "../lightsail/paginate";
+import { isNotFoundError, translateServiceError } from "../lightsail/service-errors";
+import type { Certificate } from "../lightsail/types";
 
 /** What one scan read. */
 export interface ScanResult {

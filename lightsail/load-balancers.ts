@@ -1,27 +1,43 @@
 /**
- * Load-balancer TLS certificates: `GetLoadBalancerTlsCertificates` (not paginated, at most two
- * per load balancer), with the same validation, matching and error rules as account
- * certificates where they apply.
+ * Reading a load balancer's TLS certificates: `GetLoadBalancerTlsCertificates` (not paginated,
+ * at most two per load balancer), normalised, with errors translated. One request, no matching.
  */
-import type { LoadBalancerTlsCertificate as SdkLoadBalancerTlsCertificate } from "@aws-sdk/client-lightsail";
-import { clientOf, type LookupContext } from "./context";
+import type {
+  LightsailClient,
+  LoadBalancerTlsCertificate as SdkLoadBalancerTlsCertificate,
+} from "@aws-sdk/client-lightsail";
 import { CertificateNotFoundError, LightsailApiError } from "./errors";
 import { normalizeLoadBalancerCertificate } from "./normalize";
-import { resolveRegion } from "./region";
 import { isNotFoundError, translateServiceError } from "./service-errors";
-import { selectCertificate } from "./select";
 import type { LoadBalancerTlsCertificate } from "./types";
-import { parseLoadBalancerArgs } from "./validate";
 
-async function readLoadBalancerCertificates(
-  ctx: LookupContext,
-  region: string,
-  loadBalancerName: string,
+/** What to read, and what the messages and normalisation need. */
+export interface LoadBalancerRead {
+  /** Region of the load balancer. */
+  region: string;
+  /** The load balancer. */
+  loadBalancerName: string;
+  /** The clock reading `daysUntilExpiry` is measured from. */
+  now: Date;
+  /** The request timeout in force, for the message of a timeout. */
+  requestTimeoutMs?: number;
+  /** The named profile in use, for the message of a credential error. */
+  profile?: string;
+  /** Debug log. */
+  debug?: (message: string) => void;
+}
+
+/**
+ * The TLS certificates of one load balancer.
+ * @throws CertificateNotFoundError when there is no such load balancer; the package's other errors otherwise.
+ */
+export async function readLoadBalancerCertificates(
+  client: LightsailClient,
+  request: LoadBalancerRead,
 ): Promise<LoadBalancerTlsCertificate[]> {
+  const { region, loadBalancerName, now } = request;
   const { GetLoadBalancerTlsCertificatesCommand } =
     require("@aws-sdk/client-lightsail") as typeof import("@aws-sdk/client-lightsail");
-  const client = clientOf(ctx, region);
-  const now = ctx.now();
   try {
     const output = await client.send(new GetLoadBalancerTlsCertificatesCommand({ loadBalancerName }));
     const listed: unknown = output.tlsCertificates ?? [];
@@ -37,7 +53,7 @@ async function readLoadBalancerCertificates(
     const certs = (listed as SdkLoadBalancerTlsCertificate[])
       .map((raw) => normalizeLoadBalancerCertificate(raw, loadBalancerName, region, now))
       .filter((c): c is LoadBalancerTlsCertificate => c !== undefined);
-    ctx.debug(
+    request.debug?.(
       `lightsail-certificates: read ${certs.length} TLS certificate(s) of load balancer ${loadBalancerName} in ${region}`,
     );
     return certs;
@@ -52,25 +68,8 @@ async function readLoadBalancerCertificates(
     throw translateServiceError(err, {
       operation: "GetLoadBalancerTlsCertificates",
       region,
-      requestTimeoutMs: ctx.clientOptions?.requestTimeoutMs,
-      profile: ctx.connection.profile,
+      requestTimeoutMs: request.requestTimeoutMs,
+      profile: request.profile,
     });
   }
-}
-
-/** Finds the one TLS certificate of a load balancer that `args` describe. */
-export async function findLoadBalancerCertificate(
-  ctx: LookupContext,
-  args: unknown,
-): Promise<LoadBalancerTlsCertificate> {
-  const query = parseLoadBalancerArgs(args);
-  const region = await resolveRegion(ctx, query.region);
-  const { profile } = ctx.connection;
-  const endpoint = ctx.clientOptions?.endpoint;
-  const key = JSON.stringify(["lb", profile ?? null, endpoint ?? null, region, query.loadBalancerName]);
-  const { promise } = ctx.cache.get(key, () =>
-    readLoadBalancerCertificates(ctx, region, query.loadBalancerName),
-  );
-  const certs = await promise;
-  return selectCertificate(certs, query, `${region} (load balancer ${query.loadBalancerName})`, ctx.now());
 }

@@ -9,9 +9,9 @@ import {
   CertificateCandidate,
   CertificateExpiringError,
   CertificateNotFoundError,
-} from "./errors";
-import { daysUntil } from "./normalize";
-import type { Certificate } from "./types";
+} from "../lightsail/errors";
+import { daysUntil } from "../lightsail/normalize";
+import type { Certificate } from "../lightsail/types";
 
 /** What selection reads of a certificate; both certificate types have it. */
 export type Selectable = Pick<

@@ -4,9 +4,14 @@
  */
 import { describeDomainProblem, normalizeDomain } from "./domain";
 import { editDistance } from "./edit-distance";
-import { InvalidArgumentError } from "./errors";
-import { isLightsailRegion, LIGHTSAIL_REGIONS, looksLikeRegion, REGIONS_WITHOUT_LIGHTSAIL } from "./regions";
-import { KNOWN_CERTIFICATE_STATUSES } from "./types";
+import { InvalidArgumentError } from "../lightsail/errors";
+import {
+  isLightsailRegion,
+  LIGHTSAIL_REGIONS,
+  looksLikeRegion,
+  REGIONS_WITHOUT_LIGHTSAIL,
+} from "../lightsail/regions";
+import { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
 
 /** A validated, normalised certificate search. */
 export interface CertificateQuery {

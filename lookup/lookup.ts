@@ -6,7 +6,7 @@ import type { LookupContext } from "./context";
 import { resolveRegion } from "./region";
 import { scanCertificates } from "./scan";
 import { compareByName, filterCertificates, selectCertificate, withDaysUntilExpiry } from "./select";
-import type { Certificate } from "./types";
+import type { Certificate } from "../lightsail/types";
 import { CertificateQuery, parseCertificateArgs } from "./validate";
 
 /** Finds the one certificate `args` describe (docs/contract.md, "getCertificate rules"). */

@@ -4,8 +4,8 @@
  */
 import type { LightsailClient } from "@aws-sdk/client-lightsail";
 import { ReadCache } from "./cache";
-import { ClientOptions, createLightsailClient } from "./client";
-import { LookupSettings, resolveLookupSettings } from "./settings";
+import { ClientOptions, createLightsailClient } from "../lightsail/client";
+import { LookupSettings, resolveLookupSettings } from "../lightsail/settings";
 
 /** Where a lookup's configuration comes from, besides the call's own `region`. */
 export interface Connection {

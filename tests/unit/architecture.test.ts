@@ -1,0 +1,76 @@
+/**
+ * The rooms of the code and what each may use (README, "Map of the code"). Data flows one way:
+ * lightsail/ (the wire) -> lookup/ (the rules) -> provider/ (the engine side) and sdk/ (what users
+ * call) -> policy/ and gate/ on top; emulator/ stands beside, using the wire's model at most.
+ * Read from the import statements of the files, so a wrong-way import fails here.
+ */
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/** Room -> the rooms (and packages) it may import from. */
+const MAY_USE: Record<string, { rooms: string[]; forbidPackages?: string[] }> = {
+  lightsail: { rooms: [], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
+  lookup: { rooms: ["lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
+  provider: { rooms: ["lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
+  sdk: { rooms: ["provider", "lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
+  gate: { rooms: ["lookup", "lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
+  emulator: { rooms: ["lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
+};
+
+function sourceFiles(room: string): string[] {
+  const dir = path.join(ROOT, room);
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+    .map((f) => path.join(dir, f));
+}
+
+/** Every module specifier a file imports, requires or re-exports. */
+function specifiers(file: string): string[] {
+  const text = fs.readFileSync(file, "utf8");
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*["']([^"']+)["']/g)) found.push(m[1]);
+  return found;
+}
+
+describe("architecture: rooms and the direction of imports", () => {
+  for (const [room, rule] of Object.entries(MAY_USE)) {
+    it(`${room}/ uses only ${rule.rooms.length ? rule.rooms.map((r) => `${r}/`).join(", ") : "nothing of ours"}`, () => {
+      const wrong: string[] = [];
+      for (const file of sourceFiles(room)) {
+        for (const spec of specifiers(file)) {
+          if (spec.startsWith(".")) {
+            const target = path.relative(ROOT, path.resolve(path.dirname(file), spec));
+            const targetRoom = target.split(path.sep)[0];
+            if (targetRoom !== room && !rule.rooms.includes(targetRoom))
+              wrong.push(`${path.relative(ROOT, file)} imports ${spec}`);
+          } else if (rule.forbidPackages?.some((p) => spec === p || spec.startsWith(`${p}/`))) {
+            wrong.push(`${path.relative(ROOT, file)} imports ${spec}`);
+          }
+        }
+      }
+      assert.deepEqual(wrong, []);
+    });
+  }
+
+  it("the wire layer is the only room that sends Lightsail commands", () => {
+    const senders = Object.keys(MAY_USE)
+      .filter((room) => room !== "emulator")
+      .flatMap(sourceFiles)
+      .filter((file) =>
+        /\b\w+Command\b/.test(fs.readFileSync(file, "utf8").replace(/\/\/.*|\/\*[\s\S]*?\*\//g, "")),
+      )
+      .map((file) => path.relative(ROOT, file).split(path.sep)[0]);
+    assert.deepEqual([...new Set(senders)], ["lightsail"]);
+  });
+
+  it("index.ts exports only from what users call and the model, never the engine side", () => {
+    const wrong = specifiers(path.join(ROOT, "index.ts")).filter(
+      (s) => !/^\.\/(sdk|lightsail)(\/|$)/.test(s),
+    );
+    assert.deepEqual(wrong, []);
+  });
+});
