@@ -36,6 +36,7 @@ Options:
   --profile P     AWS profile to use (default: AWS_PROFILE or the SDK's default chain).
   --json          Print a JSON document instead of a table (see gate/README.md).
   -h, --help      Show this help.
+  --version       Print the version of pulumi-lightsail-certificates.
 
 Exit status: 0 all pass, 1 a certificate or domain fails, 2 usage or API error.
 Credentials, region and endpoint come from the AWS SDK chain (AWS_ENDPOINT_URL_LIGHTSAIL too).`;
@@ -47,8 +48,8 @@ export class UsageError extends Error {
 
 /** What the command line asks for. */
 export interface GateOptions {
-  /** `help` when -h/--help was given (or no command). */
-  command: "list" | "check" | "help";
+  /** `help` when -h/--help was given (or no command); `version` for --version. */
+  command: "list" | "check" | "help" | "version";
   /** Regions to read, in order, without duplicates. */
   regions: string[];
   /** Statuses to read, sorted; empty means every status. */
@@ -103,9 +104,9 @@ export function parseGateArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   }
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
-  if (values.help || command === undefined || command === "help") {
+  if (values.help || values.version || command === undefined || command === "help") {
     return {
-      command: "help",
+      command: values.help || !values.version ? "help" : "version",
       regions: [],
       statuses: [],
       minDays: DEFAULT_MIN_DAYS,
@@ -195,6 +196,7 @@ function parseWith(argv: readonly string[]) {
       profile: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
+      version: { type: "boolean" },
     },
   });
 }

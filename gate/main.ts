@@ -19,6 +19,7 @@ import {
 } from "./report";
 import { DEFAULT_CONCURRENCY, scanRegions } from "./scan";
 import { renderCheckTable, renderDomainTable, renderListTable } from "./table";
+import { packageVersion } from "./version";
 
 /** Exit statuses. */
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
@@ -70,6 +71,10 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
   }
   if (options.command === "help") {
     io.stdout(`${USAGE}\n`);
+    return EXIT.pass;
+  }
+  if (options.command === "version") {
+    io.stdout(`${packageVersion()}\n`);
     return EXIT.pass;
   }
 

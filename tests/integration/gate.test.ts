@@ -5,6 +5,7 @@
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { EMULATOR_CREDENTIALS, makeCertificate } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
@@ -45,28 +46,29 @@ function gateCommand(): string[] {
 
 const GATE = gateCommand();
 
-/** Runs the gate in a child process (never spawnSync: the emulator serves from this process). */
-function gate(args: string[], env: Record<string, string>): Promise<Result> {
+/** Runs `node argv...` in a child process (never spawnSync: the emulator serves from this process). */
+function node(argv: string[], env: Record<string, string>, cwd = ROOT): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...GATE, ...args], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        // Hermetic: no shared config or profile from the machine.
-        AWS_CONFIG_FILE: path.join(ROOT, ".tmp", "no-aws-config"),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(ROOT, ".tmp", "no-aws-credentials"),
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Runs the gate in a child process with a hermetic environment plus `env`. */
+function gate(args: string[], env: Record<string, string>): Promise<Result> {
+  return node([...GATE, ...args], {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    // Hermetic: no shared config or profile from the machine.
+    AWS_CONFIG_FILE: path.join(ROOT, ".tmp", "no-aws-config"),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(ROOT, ".tmp", "no-aws-credentials"),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    ...env,
   });
 }
 
@@ -323,6 +325,31 @@ describe("lightsail-certs against the emulator (child process)", function () {
     h.emulator.addFault({ operation: "GetCertificates", kind: "throttle", calls: [1] });
     const r = await gate(["check"], env());
     assert.equal(r.status, 0, show(r));
+  });
+
+  it("--version prints the version of the package's own package.json, exit 0", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
+    const r = await gate(["--version"], {});
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, `${version}\n`, ""], show(r));
+    const withCommand = await gate(["check", "--version"], {});
+    assert.deepEqual([withCommand.status, withCommand.stdout], [0, `${version}\n`], show(withCommand));
+  });
+
+  it("--version of an installed copy (dist/gate/cli.js under node_modules) reads that copy's package.json", async () => {
+    const built = path.join(ROOT, "dist", "gate", "cli.js");
+    assert.ok(fs.existsSync(built), "run `npm run build` first: this test runs the built bin");
+    const pkg = path.join(ROOT, ".tmp", "installed", "node_modules", "pulumi-lightsail-certificates");
+    fs.rmSync(pkg, { recursive: true, force: true });
+    for (const dir of ["gate", "provider"])
+      fs.cpSync(path.join(ROOT, "dist", dir), path.join(pkg, "dist", dir), { recursive: true });
+    fs.writeFileSync(
+      path.join(pkg, "package.json"),
+      JSON.stringify({ name: "pulumi-lightsail-certificates", version: "9.8.7-installed" }),
+    );
+    const r = await node([path.join(pkg, "dist", "gate", "cli.js"), "--version"], { PATH: "" }, os.tmpdir());
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, "9.8.7-installed\n", ""], show(r));
   });
 
   it("--help -> exit 0 with the usage text", async () => {
