@@ -4,7 +4,7 @@
  * process. Returns the exit status: 0 all pass, 1 something fails, 2 usage or API error.
  * Messages never hold a credential or an endpoint, and errors are printed without a stack.
  */
-import { createLookupContext, LookupContext } from "../provider/context";
+import { createLookupContext, LookupContext, withSettings } from "../provider/context";
 import { LightsailCertificateError } from "../provider/errors";
 import { scrubMessage } from "../provider/service-errors";
 import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../provider/types";
@@ -79,9 +79,14 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
   }
 
   const now = io.now ?? (() => new Date());
-  const context =
-    io.context ??
-    createLookupContext({ now, connection: options.profile ? { profile: options.profile } : {} });
+  // The request options tune a given context too (same clients factory, cache and clock).
+  const context = io.context
+    ? withSettings(io.context, options.settings)
+    : createLookupContext({
+        now,
+        settings: options.settings,
+        connection: options.profile ? { profile: options.profile } : {},
+      });
   const scans = await scanRegions(
     context,
     options.regions,

@@ -4,11 +4,12 @@
  * runs against the emulator are in gate.test.ts.
  */
 import { strict as assert } from "node:assert";
-import { DEFAULT_MIN_DAYS, parseGateArgs, UsageError } from "../../gate/args";
+import { DEFAULT_MIN_DAYS, parseGateArgs, SETTING_FLAGS, USAGE, UsageError } from "../../gate/args";
 import { judgeCertificate, judgeDomains } from "../../gate/check";
 import { runGate } from "../../gate/main";
 import { mapBounded } from "../../gate/scan";
 import { formatInstant, renderCheckTable, renderTable } from "../../gate/table";
+import { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../../provider/settings";
 import type { Certificate } from "../../provider/types";
 import {
   accessDenied,
@@ -53,6 +54,7 @@ describe("lightsail-certs: arguments", () => {
       statuses: [],
       minDays: 30,
       domains: [],
+      settings: {},
       json: false,
     });
     assert.equal(DEFAULT_MIN_DAYS, 30);
@@ -105,11 +107,6 @@ describe("lightsail-certs: arguments", () => {
       () => parseGateArgs(["check"], { AWS_REGION: "mars-1" }),
       /AWS_REGION "mars-1" has no Lightsail endpoint/,
     );
-    usageError(() => parseGateArgs(["check", "--min-days", "ten"], env), /--min-days must be a whole number/);
-    usageError(
-      () => parseGateArgs(["check", "--min-days", "99999"], env),
-      /--min-days must be between 0 and 3650/,
-    );
     usageError(
       () => parseGateArgs(["check", "--status", "issued"], env),
       /--status "issued".*upper case: ISSUED/,
@@ -117,6 +114,97 @@ describe("lightsail-certs: arguments", () => {
     usageError(() => parseGateArgs(["check", "--domain", "*.example.com"], env), /--domain .*wildcard/);
     usageError(() => parseGateArgs(["list", "--min-days", "3"], env), /--min-days applies to check/);
     usageError(() => parseGateArgs(["check", "--region", "us-east-1", "--all-regions"], env), /not both/);
+  });
+});
+
+describe("lightsail-certs: numeric flags", () => {
+  const env = { AWS_REGION: "us-east-1" };
+  /** The exact message of the UsageError `argv` gives. */
+  function message(argv: string[]): string {
+    try {
+      parseGateArgs(argv, env);
+    } catch (err) {
+      assert.ok(err instanceof UsageError, `expected a UsageError, got ${String(err)}`);
+      return err.message;
+    }
+    assert.fail(`${argv.join(" ")} was accepted`);
+  }
+
+  it("--min-days: negative (as a separate or joined value), fractional, non-numeric, too large, missing", () => {
+    assert.deepEqual(
+      [
+        ["check", "--min-days", "-1"],
+        ["check", "--min-days=-1"],
+        ["check", "--min-days", "-0.5"],
+        ["check", "--min-days", "1.5"],
+        ["check", "--min-days", "ten"],
+        ["check", "--min-days", "1e3"],
+        ["check", "--min-days", ""],
+        ["check", "--min-days", "3651"],
+        ["check", "--min-days"],
+        ["check", "--min-days", "--json"],
+      ].map(message),
+      [
+        "--min-days must be from 0 to 3650, got -1",
+        "--min-days must be from 0 to 3650, got -1",
+        "--min-days must be a whole number from 0 to 3650, got -0.5",
+        "--min-days must be a whole number from 0 to 3650, got 1.5",
+        '--min-days must be a whole number from 0 to 3650, got "ten"',
+        '--min-days must be a whole number from 0 to 3650, got "1e3"',
+        '--min-days must be a whole number from 0 to 3650, got ""',
+        "--min-days must be from 0 to 3650, got 3651",
+        "--min-days needs a value: a whole number from 0 to 3650",
+        "--min-days needs a value: a whole number from 0 to 3650",
+      ],
+    );
+    assert.equal(parseGateArgs(["check", "--min-days", "0"], env).minDays, 0);
+    assert.equal(parseGateArgs(["check", "--min-days=3650"], env).minDays, 3650);
+  });
+
+  it("request options: the ranges and words of provider/settings.ts, negative values included", () => {
+    assert.deepEqual(
+      [
+        ["list", "--request-timeout-ms", "-5"],
+        ["list", "--request-timeout-ms", "99"],
+        ["list", "--request-timeout-ms", "1500.5"],
+        ["check", "--max-attempts", "0"],
+        ["check", "--max-attempts=-2"],
+        ["check", "--max-attempts", "11"],
+        ["check", "--max-attempts", "two"],
+        ["check", "--max-pages", "-1"],
+        ["check", "--max-pages", "100001"],
+        ["check", "--max-pages"],
+      ].map(message),
+      [
+        "--request-timeout-ms must be from 100 to 600000, got -5",
+        "--request-timeout-ms must be from 100 to 600000, got 99",
+        "--request-timeout-ms must be a whole number from 100 to 600000, got 1500.5",
+        "--max-attempts must be from 1 to 10, got 0",
+        "--max-attempts must be from 1 to 10, got -2",
+        "--max-attempts must be from 1 to 10, got 11",
+        '--max-attempts must be a whole number from 1 to 10, got "two"',
+        "--max-pages must be from 1 to 100000, got -1",
+        "--max-pages must be from 1 to 100000, got 100001",
+        "--max-pages needs a value: a whole number from 1 to 100000",
+      ],
+    );
+    assert.deepEqual(parseGateArgs(["check"], env).settings, {});
+    assert.deepEqual(
+      parseGateArgs(["list", "--request-timeout-ms", "2500", "--max-attempts=1", "--max-pages", "7"], env)
+        .settings,
+      { requestTimeoutMs: 2500, maxAttempts: 1, maxPages: 7 },
+    );
+  });
+
+  it("the usage text gives each range and default from provider/settings.ts", () => {
+    for (const [flag, name] of Object.entries(SETTING_FLAGS)) {
+      const [min, max] = LOOKUP_SETTING_RANGES[name];
+      const text = USAGE.slice(USAGE.indexOf(`  ${flag} N`)).replace(/\s+/g, " ");
+      assert.match(
+        text,
+        new RegExp(`^ ${flag} N .*?\\(${min}\\.\\.${max}, default ${DEFAULT_LOOKUP_SETTINGS[name]}\\)`),
+      );
+    }
   });
 });
 

@@ -297,6 +297,67 @@ describe("lightsail-certs against the emulator (child process)", function () {
     assert.equal(h.emulator.calls().length, 0);
   });
 
+  it("a negative --min-days, given either way, gets our usage message naming the flag and range", async () => {
+    for (const args of [
+      ["check", "--min-days", "-1"],
+      ["check", "--min-days=-1"],
+    ]) {
+      const r = await gate(args, env());
+      assert.deepEqual(
+        [r.status, r.stdout, r.stderr],
+        [
+          2,
+          "",
+          'lightsail-certs: --min-days must be from 0 to 3650, got -1\nRun "lightsail-certs --help" for usage.\n',
+        ],
+        show(r),
+      );
+    }
+    const fraction = await gate(["list", "--max-attempts", "1.5"], env());
+    assert.equal(fraction.status, 2, show(fraction));
+    assert.match(
+      fraction.stderr,
+      /^lightsail-certs: --max-attempts must be a whole number from 1 to 10, got 1\.5\n/,
+    );
+    assert.equal(h.emulator.calls().length, 0);
+  });
+
+  it("--max-pages bounds the pages of a region's scan", async () => {
+    const r = await gate(["list", "--max-pages", "1"], env());
+    assert.equal(r.status, 2, show(r));
+    assert.match(
+      r.stderr,
+      /^lightsail-certs: us-east-1: GetCertificates in us-east-1 still returned a nextPageToken after 1 pages; stopped\./m,
+    );
+    assert.equal(h.emulator.calls().length, 1);
+    const enough = await gate(["list", "--max-pages", "2"], env());
+    assert.equal(enough.status, 0, show(enough));
+  });
+
+  it("--max-attempts sets the attempts per request", async () => {
+    h.emulator.addFault({ operation: "GetCertificates", kind: "throttle" });
+    const r = await gate(["check", "--max-attempts", "2"], env());
+    assert.equal(r.status, 2, show(r));
+    assert.match(
+      r.stderr,
+      /^lightsail-certs: us-east-1: Lightsail GetCertificates in us-east-1 kept throttling after 2 attempts/m,
+    );
+    assert.equal(h.emulator.calls().length, 2);
+  });
+
+  it("--request-timeout-ms abandons a request that does not answer", async () => {
+    h.emulator.addFault({ operation: "GetCertificates", kind: "hang", latencyMs: 10_000 });
+    const started = Date.now();
+    const r = await gate(["check", "--request-timeout-ms", "300", "--max-attempts", "1"], env());
+    assert.equal(r.status, 2, show(r));
+    assert.match(
+      r.stderr,
+      /^lightsail-certs: us-east-1: Could not reach Lightsail GetCertificates in us-east-1 \((TimeoutError|ETIMEDOUT)\)/m,
+    );
+    assert.equal(h.emulator.calls().length, 1);
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+  });
+
   it("an unknown region, or none at all -> exit 2", async () => {
     const bad = await gate(["check", "--region", "us-west-1"], env());
     assert.equal(bad.status, 2, show(bad));
