@@ -1,6 +1,7 @@
 /**
- * The command line of `lightsail-certs`: parsing and validation, pure (the environment comes in
- * as an argument). Every mistake is a {@link UsageError} naming the flag; the command exits 2.
+ * The command line of `lightsail-certs`: parsing and validation, pure (it reads no environment:
+ * the default region is resolved by `runGate`, through the lookup layer's region chain). Every
+ * mistake is a {@link UsageError} naming the flag; the command exits 2.
  */
 import { parseArgs } from "node:util";
 import { describeDomainProblem, normalizeDomain } from "../provider/domain";
@@ -43,9 +44,9 @@ Commands:
            at least one such certificate.
 
 Options:
-  --region R      Region to read, repeatable or comma-separated
-                  (default: AWS_REGION, else AWS_DEFAULT_REGION).
-  --all-regions   Read every region with a Lightsail endpoint (all at once).
+  --region R      Region to read, repeatable or comma-separated (default: AWS_REGION, else
+                  AWS_DEFAULT_REGION, else the profile's region in the shared config file).
+  --all-regions   Read every region with a Lightsail endpoint (up to 20 at once).
   --status S      Only certificates with this status, repeatable
                   (${KNOWN_CERTIFICATE_STATUSES.join(", ")}; default: all).
   --min-days N    Whole days a certificate must stay valid: it passes when
@@ -64,7 +65,8 @@ Request options (whole numbers):
                           default ${byDefault("--max-pages")}).
 
 Exit status: 0 all pass, 1 a certificate or domain fails, 2 usage or API error.
-Credentials, region and endpoint come from the AWS SDK chain (AWS_ENDPOINT_URL_LIGHTSAIL too).`;
+Credentials and endpoint come from the AWS SDK chain (AWS_PROFILE or --profile,
+AWS_ENDPOINT_URL_LIGHTSAIL, ...).`;
 
 /** A command-line mistake. */
 export class UsageError extends Error {
@@ -75,7 +77,7 @@ export class UsageError extends Error {
 export interface GateOptions {
   /** `help` when -h/--help was given (or no command); `version` for --version. */
   command: "list" | "check" | "help" | "version";
-  /** Regions to read, in order, without duplicates. */
+  /** Regions of `--region` or `--all-regions`, in order, without duplicates; empty: the default region. */
   regions: string[];
   /** Statuses to read, sorted; empty means every status. */
   statuses: string[];
@@ -147,10 +149,9 @@ function unique<T>(values: T[]): T[] {
 
 /**
  * Parses `argv` (without `node` and the script).
- * @param env the environment, for the default region.
  * @throws UsageError for anything wrong, naming the flag.
  */
-export function parseGateArgs(argv: readonly string[], env: NodeJS.ProcessEnv): GateOptions {
+export function parseGateArgs(argv: readonly string[]): GateOptions {
   if (!Array.isArray(argv))
     throw new UsageError(`the arguments must be a list of strings, got ${typeof argv}`);
   const odd = argv.findIndex((arg: unknown) => typeof arg !== "string");
@@ -196,19 +197,6 @@ export function parseGateArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   for (const region of regions) {
     const problem = describeRegionProblem(region);
     if (problem) throw new UsageError(`--region ${problem}`);
-  }
-  if (regions.length === 0) {
-    const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-    if (!fromEnv)
-      throw new UsageError(
-        "no region: give --region R (or --all-regions), or set AWS_REGION or AWS_DEFAULT_REGION",
-      );
-    const problem = describeRegionProblem(fromEnv);
-    if (problem)
-      throw new UsageError(
-        `the region from ${env.AWS_REGION ? "AWS_REGION" : "AWS_DEFAULT_REGION"} ${problem}`,
-      );
-    regions = [fromEnv];
   }
 
   const known: readonly string[] = KNOWN_CERTIFICATE_STATUSES;

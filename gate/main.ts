@@ -5,7 +5,8 @@
  * Messages never hold a credential or an endpoint, and errors are printed without a stack.
  */
 import { createLookupContext, LookupContext, withSettings } from "../provider/context";
-import { LightsailCertificateError } from "../provider/errors";
+import { InvalidArgumentError, LightsailCertificateError, RegionNotSetError } from "../provider/errors";
+import { resolveRegionWithSource } from "../provider/region";
 import { scrubMessage } from "../provider/service-errors";
 import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../provider/types";
 import { GateOptions, parseGateArgs, USAGE, UsageError } from "./args";
@@ -30,7 +31,10 @@ export interface GateIo {
   stdout(text: string): void;
   /** Writes to standard error. */
   stderr(text: string): void;
-  /** The environment (default region). */
+  /**
+   * The environment the default region is read from (AWS_REGION, AWS_DEFAULT_REGION), also
+   * with an injected `context`; the profile's region comes from the AWS SDK's shared config.
+   */
   env: NodeJS.ProcessEnv;
   /** The clock. @defaultValue the system clock */
   now?: () => Date;
@@ -38,7 +42,7 @@ export interface GateIo {
   context?: LookupContext;
   /** Colour the verdicts. @defaultValue false */
   color?: boolean;
-  /** Regions read at once. @defaultValue 8 */
+  /** Regions read at once. @defaultValue 20 ({@link DEFAULT_CONCURRENCY}) */
   concurrency?: number;
 }
 
@@ -59,11 +63,34 @@ function statusesRead(options: GateOptions): string[] {
   return options.statuses.length > 0 ? options.statuses : [...KNOWN_CERTIFICATE_STATUSES].sort();
 }
 
+/**
+ * The region to read when no --region is given: the lookup layer's chain (AWS_REGION,
+ * AWS_DEFAULT_REGION, then the profile's region in the shared config file; the gate sets no
+ * provider or stack-config region).
+ * @throws UsageError when the chain sets none, or sets one without a Lightsail endpoint.
+ */
+async function defaultRegion(context: LookupContext): Promise<string> {
+  try {
+    return (await resolveRegionWithSource(context, undefined)).region;
+  } catch (err) {
+    if (RegionNotSetError.isInstance(err))
+      throw new UsageError(
+        "no region: give --region R (or --all-regions), or set AWS_REGION, AWS_DEFAULT_REGION, " +
+          "or `region` in the profile's section of the shared config file (~/.aws/config)",
+      );
+    if (InvalidArgumentError.isInstance(err)) {
+      const problem = err.message.replace(/^Invalid argument `[^`]*`: /, "");
+      throw new UsageError(`the default region (from ${err.argument}): ${problem}`);
+    }
+    throw err;
+  }
+}
+
 /** Runs the command line `argv` (without `node` and the script); resolves to the exit status. */
 export async function runGate(argv: readonly string[], io: GateIo): Promise<number> {
   let options: GateOptions;
   try {
-    options = parseGateArgs(argv, io.env);
+    options = parseGateArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.stderr(`${PROGRAM}: ${err.message}\nRun "${PROGRAM} --help" for usage.\n`);
@@ -81,18 +108,24 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
   const now = io.now ?? (() => new Date());
   // The request options tune a given context too (same clients factory, cache and clock).
   const context = io.context
-    ? withSettings(io.context, options.settings)
+    ? { ...withSettings(io.context, options.settings), env: io.env }
     : createLookupContext({
         now,
+        env: io.env,
         settings: options.settings,
         connection: options.profile ? { profile: options.profile } : {},
       });
-  const scans = await scanRegions(
-    context,
-    options.regions,
-    options.statuses,
-    io.concurrency ?? DEFAULT_CONCURRENCY,
-  );
+  let regions = options.regions;
+  if (regions.length === 0) {
+    try {
+      regions = [await defaultRegion(context)];
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      io.stderr(`${PROGRAM}: ${err.message}\nRun "${PROGRAM} --help" for usage.\n`);
+      return EXIT.error;
+    }
+  }
+  const scans = await scanRegions(context, regions, options.statuses, io.concurrency ?? DEFAULT_CONCURRENCY);
   const failures = scans.filter((s) => !s.ok);
   if (failures.length > 0) {
     for (const failure of failures)
@@ -110,16 +143,16 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
         schemaVersion: SCHEMA_VERSION,
         command: "list",
         listedAt: at.toISOString(),
-        regions: options.regions,
+        regions,
         statuses: statusesRead(options),
         certificates: certificates.map((c) => toListedCertificate(c, at)),
       };
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     } else if (certificates.length === 0) {
-      io.stdout(`No certificates in ${regionList(options.regions)}.\n`);
+      io.stdout(`No certificates in ${regionList(regions)}.\n`);
     } else {
       io.stdout(renderListTable(certificates, at));
-      io.stdout(`\n${certificates.length} certificate(s) in ${regionList(options.regions)}.\n`);
+      io.stdout(`\n${certificates.length} certificate(s) in ${regionList(regions)}.\n`);
     }
     return EXIT.pass;
   }
@@ -139,7 +172,7 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
       mode: domainMode ? "domains" : "certificates",
       checkedAt: at.toISOString(),
       minDays: options.minDays,
-      regions: options.regions,
+      regions,
       statuses: statusesRead(options),
       passed,
       summary,
@@ -154,15 +187,15 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
   if (domainMode) {
     io.stdout(renderDomainTable(domains, io.color));
     io.stdout(
-      `\n${summary.total} domain(s) in ${regionList(options.regions)}: ${summary.passed} pass, ${summary.failed} fail ` +
+      `\n${summary.total} domain(s) in ${regionList(regions)}: ${summary.passed} pass, ${summary.failed} fail ` +
         `(each needs a certificate ${rule}).\n`,
     );
   } else if (judged.length === 0) {
-    io.stdout(`No certificates in ${regionList(options.regions)}: nothing to check.\n`);
+    io.stdout(`No certificates in ${regionList(regions)}: nothing to check.\n`);
   } else {
     io.stdout(renderCheckTable(judged, io.color));
     io.stdout(
-      `\n${summary.total} certificate(s) in ${regionList(options.regions)}: ${summary.passed} pass, ${summary.failed} fail ` +
+      `\n${summary.total} certificate(s) in ${regionList(regions)}: ${summary.passed} pass, ${summary.failed} fail ` +
         `(${rule}).\n`,
     );
   }

@@ -9,6 +9,7 @@ import { judgeCertificate, judgeDomains } from "../../gate/check";
 import { runGate } from "../../gate/main";
 import { mapBounded } from "../../gate/scan";
 import { formatInstant, renderCheckTable, renderTable } from "../../gate/table";
+import { LIGHTSAIL_REGIONS } from "../../provider/regions";
 import { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../../provider/settings";
 import type { Certificate } from "../../provider/types";
 import {
@@ -46,11 +47,10 @@ function usageError(fn: () => unknown, pattern: RegExp): void {
 }
 
 describe("lightsail-certs: arguments", () => {
-  it("defaults: region from AWS_REGION, then AWS_DEFAULT_REGION; min-days 30; every status", () => {
-    const o = parseGateArgs(["check"], { AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "us-east-2" });
-    assert.deepEqual(o, {
+  it("defaults: no region (runGate resolves it), min-days 30, every status", () => {
+    assert.deepEqual(parseGateArgs(["check"]), {
       command: "check",
-      regions: ["eu-west-1"],
+      regions: [],
       statuses: [],
       minDays: 30,
       domains: [],
@@ -58,71 +58,57 @@ describe("lightsail-certs: arguments", () => {
       json: false,
     });
     assert.equal(DEFAULT_MIN_DAYS, 30);
-    assert.deepEqual(parseGateArgs(["list"], { AWS_DEFAULT_REGION: "us-east-2" }).regions, ["us-east-2"]);
   });
 
   it("repeatable and comma-separated flags, normalised and deduplicated", () => {
-    const o = parseGateArgs(
-      [
-        "check",
-        "--region",
-        "us-east-1,eu-west-1",
-        "--region=us-east-1",
-        "--domain",
-        "WWW.Example.com.",
-        "--domain",
-        "www.example.com",
-        "--status",
-        "ISSUED",
-        "--min-days",
-        "14",
-        "--json",
-      ],
-      {},
-    );
+    const o = parseGateArgs([
+      "check",
+      "--region",
+      "us-east-1,eu-west-1",
+      "--region=us-east-1",
+      "--domain",
+      "WWW.Example.com.",
+      "--domain",
+      "www.example.com",
+      "--status",
+      "ISSUED",
+      "--min-days",
+      "14",
+      "--json",
+    ]);
     assert.deepEqual(o.regions, ["us-east-1", "eu-west-1"]);
     assert.deepEqual(o.domains, ["www.example.com"]);
     assert.deepEqual(o.statuses, ["ISSUED"]);
     assert.equal(o.minDays, 14);
     assert.equal(o.json, true);
-    assert.equal(parseGateArgs(["check", "--all-regions"], {}).regions.length, 19);
+    assert.equal(parseGateArgs(["check", "--all-regions"]).regions.length, 19);
   });
 
   it("help with --help, -h or no command", () => {
     for (const argv of [["--help"], ["-h"], [], ["check", "--help"]])
-      assert.equal(parseGateArgs(argv, {}).command, "help");
+      assert.equal(parseGateArgs(argv).command, "help");
   });
 
   it("every mistake is a usage error naming the flag", () => {
-    const env = { AWS_REGION: "us-east-1" };
-    usageError(() => parseGateArgs(["check", "--bogus"], env), /Unknown option '--bogus'/);
-    usageError(() => parseGateArgs(["verify"], env), /unknown command "verify"/);
-    usageError(() => parseGateArgs(["check", "extra"], env), /unexpected argument "extra"/);
-    usageError(() => parseGateArgs(["check"], {}), /no region.*--region.*AWS_REGION/);
+    usageError(() => parseGateArgs(["check", "--bogus"]), /Unknown option '--bogus'/);
+    usageError(() => parseGateArgs(["verify"]), /unknown command "verify"/);
+    usageError(() => parseGateArgs(["check", "extra"]), /unexpected argument "extra"/);
     usageError(
-      () => parseGateArgs(["check", "--region", "us-west-1"], env),
+      () => parseGateArgs(["check", "--region", "us-west-1"]),
       /--region "us-west-1" has no Lightsail endpoint/,
     );
-    usageError(
-      () => parseGateArgs(["check"], { AWS_REGION: "mars-1" }),
-      /AWS_REGION "mars-1" has no Lightsail endpoint/,
-    );
-    usageError(
-      () => parseGateArgs(["check", "--status", "issued"], env),
-      /--status "issued".*upper case: ISSUED/,
-    );
-    usageError(() => parseGateArgs(["check", "--domain", "*.example.com"], env), /--domain .*wildcard/);
-    usageError(() => parseGateArgs(["list", "--min-days", "3"], env), /--min-days applies to check/);
-    usageError(() => parseGateArgs(["check", "--region", "us-east-1", "--all-regions"], env), /not both/);
+    usageError(() => parseGateArgs(["check", "--status", "issued"]), /--status "issued".*upper case: ISSUED/);
+    usageError(() => parseGateArgs(["check", "--domain", "*.example.com"]), /--domain .*wildcard/);
+    usageError(() => parseGateArgs(["list", "--min-days", "3"]), /--min-days applies to check/);
+    usageError(() => parseGateArgs(["check", "--region", "us-east-1", "--all-regions"]), /not both/);
   });
 });
 
 describe("lightsail-certs: numeric flags", () => {
-  const env = { AWS_REGION: "us-east-1" };
   /** The exact message of the UsageError `argv` gives. */
   function message(argv: string[]): string {
     try {
-      parseGateArgs(argv, env);
+      parseGateArgs(argv);
     } catch (err) {
       assert.ok(err instanceof UsageError, `expected a UsageError, got ${String(err)}`);
       return err.message;
@@ -157,8 +143,8 @@ describe("lightsail-certs: numeric flags", () => {
         "--min-days needs a value: a whole number from 0 to 3650",
       ],
     );
-    assert.equal(parseGateArgs(["check", "--min-days", "0"], env).minDays, 0);
-    assert.equal(parseGateArgs(["check", "--min-days=3650"], env).minDays, 3650);
+    assert.equal(parseGateArgs(["check", "--min-days", "0"]).minDays, 0);
+    assert.equal(parseGateArgs(["check", "--min-days=3650"]).minDays, 3650);
   });
 
   it("request options: the ranges and words of provider/settings.ts, negative values included", () => {
@@ -188,9 +174,9 @@ describe("lightsail-certs: numeric flags", () => {
         "--max-pages needs a value: a whole number from 1 to 100000",
       ],
     );
-    assert.deepEqual(parseGateArgs(["check"], env).settings, {});
+    assert.deepEqual(parseGateArgs(["check"]).settings, {});
     assert.deepEqual(
-      parseGateArgs(["list", "--request-timeout-ms", "2500", "--max-attempts=1", "--max-pages", "7"], env)
+      parseGateArgs(["list", "--request-timeout-ms", "2500", "--max-attempts=1", "--max-pages", "7"])
         .settings,
       { requestTimeoutMs: 2500, maxAttempts: 1, maxPages: 7 },
     );
@@ -402,6 +388,30 @@ describe("lightsail-certs: runGate over a mocked account", () => {
       /^lightsail-certs: eu-west-1: Access denied: .*lightsail:GetCertificates in eu-west-1/m,
     );
     assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+  });
+
+  it("default region: the region chain over io.env (also with an injected context)", async () => {
+    const spec = { certificates: { "eu-west-1": [{ name: "eu", notAfter: daysFrom(NOW, 90) }] } };
+    const fromDefault = await run(["check"], spec, { AWS_DEFAULT_REGION: "eu-west-1" });
+    assert.deepEqual([fromDefault.status, fromDefault.stderr], [0, ""]);
+    assert.match(fromDefault.stdout, /1 certificate\(s\) in eu-west-1: 1 pass, 0 fail/);
+    assert.deepEqual(
+      account?.calls.map((c) => c.region),
+      ["eu-west-1"],
+    );
+    const first = await run(["list"], spec, { AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "us-east-1" });
+    assert.match(first.stdout, /1 certificate\(s\) in eu-west-1\./);
+    const bad = await run(["check"], spec, { AWS_REGION: "mars-1" });
+    assert.deepEqual(
+      [bad.status, bad.stdout, bad.stderr],
+      [
+        2,
+        "",
+        'lightsail-certs: the default region (from AWS_REGION): "mars-1" has no Lightsail endpoint; use one of ' +
+          `${LIGHTSAIL_REGIONS.join(", ")}\nRun "lightsail-certs --help" for usage.\n`,
+      ],
+    );
+    assert.equal(account?.calls.length, 0);
   });
 
   it("--status narrows what is read and judged", async () => {

@@ -364,8 +364,55 @@ describe("lightsail-certs against the emulator (child process)", function () {
     assert.match(bad.stderr, /--region "us-west-1" has no Lightsail endpoint; use one of us-east-1/);
     const { AWS_REGION: _region, ...noRegion } = env();
     const none = await gate(["check"], noRegion);
-    assert.equal(none.status, 2, show(none));
-    assert.match(none.stderr, /no region: give --region R .* AWS_REGION or AWS_DEFAULT_REGION/);
+    assert.deepEqual(
+      [none.status, none.stdout, none.stderr],
+      [
+        2,
+        "",
+        "lightsail-certs: no region: give --region R (or --all-regions), or set AWS_REGION, AWS_DEFAULT_REGION, " +
+          "or `region` in the profile's section of the shared config file (~/.aws/config)\n" +
+          'Run "lightsail-certs --help" for usage.\n',
+      ],
+      show(none),
+    );
+    assert.equal(h.emulator.calls().length, 0);
+  });
+
+  it("default region: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region in the shared config file", async () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, ".tmp", "gate-profile-"));
+    const config = path.join(dir, "config");
+    const credentials = path.join(dir, "credentials");
+    fs.writeFileSync(config, "[default]\nregion = eu-west-1\n\n[profile ci]\nregion = us-east-1\n");
+    fs.writeFileSync(
+      credentials,
+      `[ci]\naws_access_key_id = ${EMULATOR_CREDENTIALS.accessKeyId}\n` +
+        `aws_secret_access_key = ${EMULATOR_CREDENTIALS.secretAccessKey}\n`,
+    );
+    const { AWS_REGION: _region, ...base } = env();
+    const files = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
+    const { AWS_ACCESS_KEY_ID: _key, AWS_SECRET_ACCESS_KEY: _secret, ...withoutKeys } = { ...base, ...files };
+    const summary = (r: Result) => r.stdout.trimEnd().split("\n").pop();
+    const cases: Array<[string, string[], Record<string, string>, string]> = [
+      ["[default] of the config file", ["list"], { ...base, ...files }, "2 certificate(s) in eu-west-1."],
+      [
+        "AWS_DEFAULT_REGION over the profile",
+        ["list"],
+        { ...base, ...files, AWS_DEFAULT_REGION: "us-east-1" },
+        "3 certificate(s) in us-east-1.",
+      ],
+      [
+        "AWS_REGION over AWS_DEFAULT_REGION",
+        ["list"],
+        { ...base, ...files, AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "us-east-1" },
+        "2 certificate(s) in eu-west-1.",
+      ],
+      ["--profile ci", ["list", "--profile", "ci"], withoutKeys, "3 certificate(s) in us-east-1."],
+      ["AWS_PROFILE=ci", ["list"], { ...withoutKeys, AWS_PROFILE: "ci" }, "3 certificate(s) in us-east-1."],
+    ];
+    for (const [what, args, environment, expected] of cases) {
+      const r = await gate(args, environment);
+      assert.deepEqual([what, r.status, r.stderr, summary(r)], [what, 0, "", expected], show(r));
+    }
   });
 
   it("access denied -> exit 2 naming the IAM action and the region, no stack, no endpoint", async () => {
