@@ -460,6 +460,24 @@ describe("lightsail-certs against the emulator (child process)", function () {
     assert.deepEqual([r.status, r.stdout, r.stderr], [0, "9.8.7-installed\n", ""], show(r));
   });
 
+  it("loads no @pulumi/pulumi, also when the default region comes from the profile's config", async () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, ".tmp", "gate-modules-"));
+    fs.writeFileSync(path.join(dir, "config"), "[default]\nregion = eu-west-1\n");
+    const { AWS_REGION: _region, ...noRegion } = env();
+    const script = `
+      const { runGate } = require(${JSON.stringify(path.join(ROOT, "dist", "gate", "main.js"))});
+      let out = "";
+      runGate(["list"], { stdout: (t) => (out += t), stderr: (t) => (out += t), env: process.env }).then((status) => {
+        const pulumi = Object.keys(require.cache).filter((m) => m.includes("@pulumi"));
+        process.stdout.write(JSON.stringify({ status, out, pulumi }));
+      });`;
+    const r = await node(["-e", script], { ...noRegion, AWS_CONFIG_FILE: path.join(dir, "config") });
+    assert.equal(r.status, 0, show(r));
+    const result = JSON.parse(r.stdout) as { status: number; out: string; pulumi: string[] };
+    assert.deepEqual([result.status, result.pulumi], [0, []], result.out);
+    assert.match(result.out, /2 certificate\(s\) in eu-west-1\.\n$/);
+  });
+
   it("--help -> exit 0 with the usage text", async () => {
     const r = await gate(["--help"], {});
     assert.equal(r.status, 0, show(r));
