@@ -64,7 +64,10 @@ Request options (whole numbers):
   --max-pages N           Pages one region's GetCertificates scan may read (${range("--max-pages")},
                           default ${byDefault("--max-pages")}).
 
-Exit status: 0 all pass, 1 a certificate or domain fails, 2 usage or API error.
+Exit status: 0 every region read and all pass; 1 a certificate or domain fails; 2 a usage
+error, or a region could not be read (access denied, throttled, timeout: its error on stderr,
+a NOT READ line or a JSON "errors" entry; the other regions are still read, judged and
+printed). 2 wins over 1: a check that could not read a region is not complete.
 Credentials and endpoint come from the AWS SDK chain (AWS_PROFILE or --profile,
 AWS_ENDPOINT_URL_LIGHTSAIL, ...).`;
 

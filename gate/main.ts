@@ -1,11 +1,20 @@
 /**
  * `lightsail-certs`: the gate command, as a function of its arguments and its edges (output
  * streams, environment, clock, lookup context), so that it runs the same in a test and in a
- * process. Returns the exit status: 0 all pass, 1 something fails, 2 usage or API error.
+ * process. Returns the exit status: 0 every region read and all pass, 1 something fails,
+ * 2 a usage error or a region that could not be read (2 wins over 1; the regions read are still
+ * judged and printed).
  * Messages never hold a credential or an endpoint, and errors are printed without a stack.
  */
 import { createLookupContext, LookupContext, withSettings } from "../provider/context";
-import { InvalidArgumentError, LightsailCertificateError, RegionNotSetError } from "../provider/errors";
+import {
+  AccessDeniedError,
+  InvalidArgumentError,
+  LightsailApiError,
+  LightsailCertificateError,
+  PaginationError,
+  RegionNotSetError,
+} from "../provider/errors";
 import { resolveRegionWithSource } from "../provider/region";
 import { scrubMessage } from "../provider/service-errors";
 import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../provider/types";
@@ -15,10 +24,11 @@ import {
   CheckReport,
   compareByNameAndRegion,
   ListReport,
+  RegionError,
   SCHEMA_VERSION,
   toListedCertificate,
 } from "./report";
-import { DEFAULT_CONCURRENCY, scanRegions } from "./scan";
+import { DEFAULT_CONCURRENCY, RegionScan, scanRegions } from "./scan";
 import { renderCheckTable, renderDomainTable, renderListTable } from "./table";
 import { packageVersion } from "./version";
 
@@ -56,7 +66,23 @@ export function describeError(err: unknown): string {
 }
 
 function regionList(regions: readonly string[]): string {
+  if (regions.length === 0) return "no region read";
   return regions.length > 4 ? `${regions.length} regions` : regions.join(", ");
+}
+
+/** The service's or transport's code of a lookup error, when it has one. */
+function codeOf(err: Error): string | null {
+  const code = (err as { code?: unknown }).code;
+  return LightsailApiError.isInstance(err) && typeof code === "string" ? code : null;
+}
+
+/** A few words on why a region could not be read, for its line under the table. */
+function shortCause(scan: RegionScan | undefined): string {
+  if (!scan || scan.ok) return "not read";
+  const err = scan.error;
+  if (AccessDeniedError.isInstance(err)) return `access denied to ${err.action}`;
+  if (PaginationError.isInstance(err)) return `paging did not end (${err.pagesRead} pages read)`;
+  return codeOf(err) ?? err.name;
 }
 
 function statusesRead(options: GateOptions): string[] {
@@ -126,12 +152,23 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
     }
   }
   const scans = await scanRegions(context, regions, options.statuses, io.concurrency ?? DEFAULT_CONCURRENCY);
-  const failures = scans.filter((s) => !s.ok);
-  if (failures.length > 0) {
-    for (const failure of failures)
-      if (!failure.ok) io.stderr(`${PROGRAM}: ${failure.region}: ${describeError(failure.error)}\n`);
-    return EXIT.error;
+  // A region that cannot be read does not stop the others: it is reported (stderr, the table,
+  // the JSON `errors`) and makes the exit status 2, whatever the verdicts of the rest.
+  const errors: RegionError[] = [];
+  for (const scan of scans) {
+    if (scan.ok) continue;
+    const message = describeError(scan.error);
+    errors.push({ region: scan.region, error: scan.error.name, code: codeOf(scan.error), message });
+    io.stderr(`${PROGRAM}: ${scan.region}: ${message}\n`);
   }
+  const read = scans.filter((s) => s.ok).map((s) => s.region);
+  const notRead = (): string =>
+    errors
+      .map(
+        (e) =>
+          `NOT READ  ${e.region}: ${shortCause(scans.find((s) => s.region === e.region))} (the error is on stderr)\n`,
+      )
+      .join("") + `${errors.length} of ${regions.length} region(s) could not be read: exit status 2.\n`;
   const certificates: Certificate[] = scans
     .flatMap((s) => (s.ok ? s.certificates : []))
     .sort(compareByNameAndRegion);
@@ -146,24 +183,29 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
         regions,
         statuses: statusesRead(options),
         certificates: certificates.map((c) => toListedCertificate(c, at)),
+        errors,
       };
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    } else if (certificates.length === 0) {
-      io.stdout(`No certificates in ${regionList(regions)}.\n`);
     } else {
-      io.stdout(renderListTable(certificates, at));
-      io.stdout(`\n${certificates.length} certificate(s) in ${regionList(regions)}.\n`);
+      if (certificates.length > 0) {
+        io.stdout(renderListTable(certificates, at));
+        io.stdout(`\n${certificates.length} certificate(s) in ${regionList(read)}.\n`);
+      } else if (read.length > 0) io.stdout(`No certificates in ${regionList(read)}.\n`);
+      if (errors.length > 0) io.stdout(notRead());
     }
-    return EXIT.pass;
+    return errors.length > 0 ? EXIT.error : EXIT.pass;
   }
 
   const domainMode = options.domains.length > 0;
   const domains = domainMode ? judgeDomains(options.domains, certificates, options.minDays, at) : [];
+  if (errors.length > 0)
+    for (const d of domains) if (!d.certificate) d.reason = `${d.reason} in the regions read`;
   const judged = certificates
     .filter((c) => !domainMode || options.domains.some((d) => coversDomain(c, d)))
     .map((c) => judgeCertificate(c, options.minDays, at));
   const summary = summarize(domainMode ? domains : judged);
-  const passed = summary.failed === 0;
+  const passed = summary.failed === 0 && errors.length === 0;
+  const status = errors.length > 0 ? EXIT.error : passed ? EXIT.pass : EXIT.fail;
 
   if (options.json) {
     const report: CheckReport = {
@@ -178,26 +220,28 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
       summary,
       certificates: judged,
       domains,
+      errors,
     };
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    return passed ? EXIT.pass : EXIT.fail;
+    return status;
   }
 
   const rule = `ISSUED with at least ${options.minDays} day(s) left`;
   if (domainMode) {
     io.stdout(renderDomainTable(domains, io.color));
     io.stdout(
-      `\n${summary.total} domain(s) in ${regionList(regions)}: ${summary.passed} pass, ${summary.failed} fail ` +
+      `\n${summary.total} domain(s) in ${regionList(read)}: ${summary.passed} pass, ${summary.failed} fail ` +
         `(each needs a certificate ${rule}).\n`,
     );
-  } else if (judged.length === 0) {
-    io.stdout(`No certificates in ${regionList(regions)}: nothing to check.\n`);
-  } else {
+  } else if (judged.length > 0) {
     io.stdout(renderCheckTable(judged, io.color));
     io.stdout(
-      `\n${summary.total} certificate(s) in ${regionList(regions)}: ${summary.passed} pass, ${summary.failed} fail ` +
+      `\n${summary.total} certificate(s) in ${regionList(read)}: ${summary.passed} pass, ${summary.failed} fail ` +
         `(${rule}).\n`,
     );
+  } else if (read.length > 0) {
+    io.stdout(`No certificates in ${regionList(read)}: nothing to check.\n`);
   }
-  return passed ? EXIT.pass : EXIT.fail;
+  if (errors.length > 0) io.stdout(notRead());
+  return status;
 }

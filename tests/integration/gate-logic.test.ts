@@ -375,10 +375,15 @@ describe("lightsail-certs: runGate over a mocked account", () => {
     assert.match(domain.stdout, /-\s+www\.example\.com\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it/);
   });
 
-  it("an API error in one region is exit 2, with the region and IAM action on stderr, nothing on stdout", async () => {
+  it("API errors in every region: exit 2, the region and IAM action on stderr, a NOT READ line each", async () => {
     const result = await run(["check", "--region", "us-east-1,eu-west-1"], { failWith: accessDenied() });
     assert.equal(result.status, 2);
-    assert.equal(result.stdout, "");
+    assert.equal(
+      result.stdout,
+      "NOT READ  us-east-1: access denied to lightsail:GetCertificates (the error is on stderr)\n" +
+        "NOT READ  eu-west-1: access denied to lightsail:GetCertificates (the error is on stderr)\n" +
+        "2 of 2 region(s) could not be read: exit status 2.\n",
+    );
     assert.match(
       result.stderr,
       /^lightsail-certs: us-east-1: Access denied: .*lightsail:GetCertificates in us-east-1/m,

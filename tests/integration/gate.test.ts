@@ -219,8 +219,10 @@ describe("lightsail-certs against the emulator (child process)", function () {
       "summary",
       "certificates",
       "domains",
+      "errors",
     ]);
-    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.schemaVersion, 2);
+    assert.deepEqual(report.errors, []);
     assert.equal(report.command, "check");
     assert.equal(report.mode, "certificates");
     assert.ok(!Number.isNaN(Date.parse(report.checkedAt as string)));
@@ -390,7 +392,8 @@ describe("lightsail-certs against the emulator (child process)", function () {
     );
     const { AWS_REGION: _region, ...base } = env();
     const files = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
-    const { AWS_ACCESS_KEY_ID: _key, AWS_SECRET_ACCESS_KEY: _secret, ...withoutKeys } = { ...base, ...files };
+    const all: Record<string, string> = { ...base, ...files };
+    const { AWS_ACCESS_KEY_ID: _key, AWS_SECRET_ACCESS_KEY: _secret, ...withoutKeys } = all;
     const summary = (r: Result) => r.stdout.trimEnd().split("\n").pop();
     const cases: Array<[string, string[], Record<string, string>, string]> = [
       ["[default] of the config file", ["list"], { ...base, ...files }, "2 certificate(s) in eu-west-1."],
@@ -419,14 +422,226 @@ describe("lightsail-certs against the emulator (child process)", function () {
     h.emulator.addFault({ operation: "GetCertificates", kind: "access-denied" });
     const r = await gate(["check", "--region", "eu-west-1"], env());
     assert.equal(r.status, 2, show(r));
-    assert.equal(r.stdout, "");
+    assert.equal(
+      r.stdout,
+      "NOT READ  eu-west-1: access denied to lightsail:GetCertificates (the error is on stderr)\n" +
+        "1 of 1 region(s) could not be read: exit status 2.\n",
+    );
     assert.match(
       r.stderr,
-      /^lightsail-certs: eu-west-1: Access denied: .*lightsail:GetCertificates in eu-west-1/m,
+      /^lightsail-certs: eu-west-1: Access denied: .*lightsail:GetCertificates in eu-west-1[^\n]*\n$/,
     );
     assert.match(r.stderr, /Grant it lightsail:GetCertificates/);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
     assertNoSecrets(r);
+  });
+
+  describe("one region of several cannot be read", () => {
+    const denyEu = () => h.emulator.addFault({ kind: "access-denied", region: "eu-west-1" });
+    const STDERR_EU =
+      /^lightsail-certs: eu-west-1: Access denied: the AWS identity in use may not call lightsail:GetCertificates in eu-west-1 [^\n]*\n$/;
+
+    it("check: the other region's certificates are judged and printed; the region is reported; exit 2", async () => {
+      denyEu();
+      const r = await gate(["check", "--region", "us-east-1,eu-west-1"], env());
+      assert.equal(r.status, 2, show(r));
+      const lines = r.stdout.split("\n");
+      assert.match(lines[0], /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT\s+VERDICT$/);
+      assert.deepEqual(
+        lines.slice(1, 4).map((l) => l.split(/\s+/).filter((_, i) => [0, 2, 5, 6].includes(i))),
+        [
+          ["api-cert", "us-east-1", "45", "PASS"],
+          ["shop-cert", "us-east-1", "300", "PASS"],
+          ["www-cert", "us-east-1", "120", "PASS"],
+        ],
+      );
+      assert.deepEqual(lines.slice(4), [
+        "",
+        "3 certificate(s) in us-east-1: 3 pass, 0 fail (ISSUED with at least 30 day(s) left).",
+        "NOT READ  eu-west-1: access denied to lightsail:GetCertificates (the error is on stderr)",
+        "1 of 2 region(s) could not be read: exit status 2.",
+        "",
+      ]);
+      assert.match(r.stderr, STDERR_EU);
+      assert.deepEqual(
+        h.emulator
+          .calls()
+          .map((c) => [c.region, c.fault ?? null])
+          .sort(),
+        [
+          ["eu-west-1", "access-denied"],
+          ["us-east-1", null],
+          ["us-east-1", null],
+        ],
+      );
+      assertNoSecrets(r);
+    });
+
+    it("check --json: the read region's verdicts, and the other in errors; passed false, exit 2", async () => {
+      denyEu();
+      const r = await gate(["check", "--json", "--region", "eu-west-1", "--region", "us-east-1"], env());
+      assert.equal(r.status, 2, show(r));
+      const report = JSON.parse(r.stdout) as {
+        schemaVersion: number;
+        regions: string[];
+        passed: boolean;
+        summary: unknown;
+        certificates: Array<{ name: string; region: string; verdict: string }>;
+        errors: Array<Record<string, unknown>>;
+      };
+      assert.equal(report.schemaVersion, 2);
+      assert.deepEqual(report.regions, ["eu-west-1", "us-east-1"]);
+      assert.equal(report.passed, false);
+      assert.deepEqual(report.summary, { total: 3, passed: 3, failed: 0 });
+      assert.deepEqual(
+        report.certificates.map((c) => [c.name, c.region, c.verdict]),
+        [
+          ["api-cert", "us-east-1", "PASS"],
+          ["shop-cert", "us-east-1", "PASS"],
+          ["www-cert", "us-east-1", "PASS"],
+        ],
+      );
+      assert.equal(report.errors.length, 1);
+      const [error] = report.errors;
+      assert.deepEqual(Object.keys(error), ["region", "error", "code", "message"]);
+      assert.deepEqual([error.region, error.error, error.code], ["eu-west-1", "AccessDeniedError", null]);
+      assert.equal(`lightsail-certs: eu-west-1: ${String(error.message)}\n`, r.stderr);
+      assert.match(r.stderr, STDERR_EU);
+    });
+
+    it("a failing certificate in a read region still exits 2 (an unread region wins), its FAIL row printed", async () => {
+      denyEu();
+      const r = await gate(["check", "--min-days", "60", "--region", "us-east-1,eu-west-1"], env());
+      assert.equal(r.status, 2, show(r));
+      assert.match(r.stdout, /^api-cert\s+.*\s+45\s+FAIL: expires in 45 day\(s\), under the minimum of 60$/m);
+      assert.match(r.stdout, /^3 certificate\(s\) in us-east-1: 2 pass, 1 fail /m);
+      assert.match(r.stdout, /^1 of 2 region\(s\) could not be read: exit status 2\.$/m);
+      const json = await gate(
+        ["check", "--json", "--min-days", "60", "--region", "us-east-1,eu-west-1"],
+        env(),
+      );
+      assert.equal(json.status, 2, show(json));
+      assert.deepEqual((JSON.parse(json.stdout) as { summary: unknown }).summary, {
+        total: 3,
+        passed: 2,
+        failed: 1,
+      });
+    });
+
+    it("check --domain: a domain covered only in the unread region fails 'in the regions read'; exit 2", async () => {
+      denyEu();
+      const r = await gate(
+        [
+          "check",
+          "--region",
+          "us-east-1,eu-west-1",
+          "--domain",
+          "eu.example.com",
+          "--domain",
+          "www.example.com",
+        ],
+        env(),
+      );
+      assert.equal(r.status, 2, show(r));
+      assert.match(
+        r.stdout,
+        /^-\s+eu\.example\.com\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it in the regions read$/m,
+      );
+      assert.match(r.stdout, /^www-cert\s+www\.example\.com\s+us-east-1\s+.*PASS$/m);
+      assert.match(r.stdout, /^2 domain\(s\) in us-east-1: 1 pass, 1 fail /m);
+      assert.match(r.stdout, /^NOT READ  eu-west-1: access denied to lightsail:GetCertificates/m);
+    });
+
+    it("list: the other region's certificates, a NOT READ line, exit 2", async () => {
+      denyEu();
+      const r = await gate(["list", "--region", "eu-west-1,us-east-1"], env());
+      assert.equal(r.status, 2, show(r));
+      const lines = r.stdout.split("\n");
+      assert.deepEqual(
+        lines.slice(1, 4).map((l) => l.split(/\s+/).slice(0, 3).join(" ")),
+        [
+          "api-cert api.example.com us-east-1",
+          "shop-cert shop.example.com us-east-1",
+          "www-cert www.example.com us-east-1",
+        ],
+      );
+      assert.deepEqual(lines.slice(4), [
+        "",
+        "3 certificate(s) in us-east-1.",
+        "NOT READ  eu-west-1: access denied to lightsail:GetCertificates (the error is on stderr)",
+        "1 of 2 region(s) could not be read: exit status 2.",
+        "",
+      ]);
+      assert.match(r.stderr, STDERR_EU);
+    });
+
+    it("list --json: throttled after the retries, and a timeout, each reported with its code", async () => {
+      h.emulator.addFault({ kind: "throttle", region: "eu-west-1" });
+      h.emulator.addFault({ kind: "hang", region: "ap-south-1", latencyMs: 10_000 });
+      const r = await gate(
+        [
+          "list",
+          "--json",
+          "--region",
+          "eu-west-1,us-east-1,ap-south-1",
+          "--max-attempts",
+          "2",
+          "--request-timeout-ms",
+          "500",
+        ],
+        env(),
+      );
+      assert.equal(r.status, 2, show(r));
+      const report = JSON.parse(r.stdout) as {
+        schemaVersion: number;
+        certificates: Array<{ region: string }>;
+        errors: Array<{ region: string; error: string; code: string; message: string }>;
+      };
+      assert.equal(report.schemaVersion, 2);
+      assert.deepEqual(
+        report.certificates.map((c) => c.region),
+        ["us-east-1", "us-east-1", "us-east-1"],
+      );
+      assert.deepEqual(
+        report.errors.map((e) => [e.region, e.error]),
+        [
+          ["eu-west-1", "LightsailApiError"],
+          ["ap-south-1", "LightsailApiError"],
+        ],
+      );
+      assert.equal(report.errors[0].code, "ThrottlingException");
+      assert.match(
+        report.errors[0].message,
+        /^Lightsail GetCertificates in eu-west-1 kept throttling after 2 attempts/,
+      );
+      assert.match(report.errors[1].code, /^(TimeoutError|ETIMEDOUT)$/);
+      assert.match(
+        report.errors[1].message,
+        /^Could not reach Lightsail GetCertificates in ap-south-1 after 2 attempts/,
+      );
+      assert.deepEqual(
+        r.stderr.split("\n").map((l) => l.slice(0, l.indexOf(":", 17))),
+        ["lightsail-certs: eu-west-1", "lightsail-certs: ap-south-1", ""],
+      );
+    });
+
+    it("--all-regions: the 18 readable regions are read and judged, the unreadable one reported", async () => {
+      denyEu();
+      const r = await gate(["check", "--all-regions", "--json", "--min-days", "5"], env());
+      assert.equal(r.status, 2, show(r));
+      const report = JSON.parse(r.stdout) as {
+        regions: string[];
+        summary: unknown;
+        errors: Array<{ region: string }>;
+      };
+      assert.equal(report.regions.length, 19);
+      assert.deepEqual(report.summary, { total: 3, passed: 3, failed: 0 });
+      assert.deepEqual(
+        report.errors.map((e) => e.region),
+        ["eu-west-1"],
+      );
+      assert.equal(new Set(h.emulator.calls().map((c) => c.region)).size, 19);
+    });
   });
 
   it("throttling is retried by the SDK; the check still succeeds", async () => {
@@ -482,6 +697,9 @@ describe("lightsail-certs against the emulator (child process)", function () {
     const r = await gate(["--help"], {});
     assert.equal(r.status, 0, show(r));
     assert.match(r.stdout, /lightsail-certs check \[--min-days N\] \[--domain D\]\.\.\./);
-    assert.match(r.stdout, /Exit status: 0 all pass, 1 a certificate or domain fails, 2 usage or API error/);
+    assert.match(
+      r.stdout.replace(/\s+/g, " "),
+      /Exit status: 0 every region read and all pass; 1 a certificate or domain fails; 2 a usage error, or a region could not be read .* 2 wins over 1/,
+    );
   });
 });
