@@ -153,6 +153,21 @@ export function notFoundViolation(
   );
 }
 
+/**
+ * The violation for a policy whose config holds bad request settings (out of range, not whole
+ * numbers): it names the policy and each setting, and no lookup is made with them.
+ */
+export function configViolation(
+  policy: string,
+  problems: ReadonlyArray<{ property: string; reason: string }>,
+): string {
+  const list = problems.map((p) => `\`${p.property}\` ${p.reason}`).join("; ");
+  return (
+    `The policy pack config of ${policy} is invalid: ${list}. Fix it in the file given to ` +
+    "--policy-pack-config (see policy/README.md); nothing was looked up with it."
+  );
+}
+
 /** The violation for a lookup that failed (API error, access denied, bad name or region). */
 export function lookupFailedViolation(subject: Subject, ref: CertificateReference, error: Error): string {
   const target =
