@@ -287,7 +287,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     type: "string" as const,
     description:
       "Region of container services and load-balancer attachments that set no `region` and whose provider sets none " +
-      "(default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region of the pulumi process).",
+      "(after it: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region in the shared config file of the pulumi process).",
   };
 
   const expiry: ResourceValidationPolicy = {

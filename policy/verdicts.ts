@@ -174,8 +174,24 @@ export function lookupFailedViolation(subject: Subject, ref: CertificateReferenc
     ref.kind === "load-balancer"
       ? `load-balancer certificate "${ref.certificateName}" of load balancer "${ref.loadBalancerName}"`
       : `certificate "${ref.certificateName}"`;
+  if (error.name === "RegionNotSetError")
+    return (
+      `Could not check ${target} used by ${subject.resource} through \`${ref.property}\`: no region is set for it. ` +
+      `Set one of, first that is set wins: ${PACK_REGION_CHAIN}.`
+    );
   return (
     `Could not check ${target} used by ${subject.resource} through \`${ref.property}\` ` +
     `in ${ref.region ?? "the default region"}: ${error.name}: ${error.message}`
   );
 }
+
+/**
+ * Where the pack finds the region of a container service or load-balancer attachment, first
+ * that is set wins: the links of the package's one region chain (provider/region.ts) as a
+ * policy sees them, with the pack config's `region` between the provider's region and the
+ * environment.
+ */
+export const PACK_REGION_CHAIN =
+  "the resource's `region`; its provider's region (for the default provider, the stack config aws:region); " +
+  "`region` in this policy's pack config; AWS_REGION; AWS_DEFAULT_REGION; " +
+  "`region` in the profile's section of the shared config file (~/.aws/config) of the pulumi process";
