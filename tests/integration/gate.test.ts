@@ -109,6 +109,18 @@ describe("lightsail-certs against the emulator (child process)", function () {
 
   const env = (): Record<string, string> => h.emulator.env();
 
+  /** A fresh directory under .tmp/, removed after the suite. */
+  const tempDirs: string[] = [];
+  const tempDir = (prefix: string): string => {
+    fs.mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
+    const dir = fs.mkdtempSync(path.join(ROOT, ".tmp", prefix));
+    tempDirs.push(dir);
+    return dir;
+  };
+  after(() => {
+    for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   function assertNoSecrets(r: Result): void {
     const all = r.stdout + r.stderr;
     const { port } = new URL(h.emulator.url);
@@ -381,7 +393,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
   });
 
   it("default region: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region in the shared config file", async () => {
-    const dir = fs.mkdtempSync(path.join(ROOT, ".tmp", "gate-profile-"));
+    const dir = tempDir("gate-profile-");
     const config = path.join(dir, "config");
     const credentials = path.join(dir, "credentials");
     fs.writeFileSync(config, "[default]\nregion = eu-west-1\n\n[profile ci]\nregion = us-east-1\n");
@@ -676,7 +688,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
   });
 
   it("loads no @pulumi/pulumi, also when the default region comes from the profile's config", async () => {
-    const dir = fs.mkdtempSync(path.join(ROOT, ".tmp", "gate-modules-"));
+    const dir = tempDir("gate-modules-");
     fs.writeFileSync(path.join(dir, "config"), "[default]\nregion = eu-west-1\n");
     const { AWS_REGION: _region, ...noRegion } = env();
     const script = `

@@ -120,8 +120,14 @@ describe("policy pack against the emulator: request settings and the region chai
     }
 
     /** A shared config file of its own (the SDK keeps what it read per path). */
+    const tempDirs: string[] = [];
+    after(() => {
+      for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    });
     function configFile(text: string): string {
+      fs.mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
       const dir = fs.mkdtempSync(path.join(ROOT, ".tmp", "policy-region-"));
+      tempDirs.push(dir);
       fs.writeFileSync(path.join(dir, "config"), text);
       return path.join(dir, "config");
     }
