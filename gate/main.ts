@@ -28,7 +28,7 @@ import {
   SCHEMA_VERSION,
   toListedCertificate,
 } from "./report";
-import { DEFAULT_CONCURRENCY, RegionScan, scanRegions } from "./scan";
+import { DEFAULT_CONCURRENCY, scanRegions } from "./scan";
 import { renderCheckTable, renderDomainTable, renderListTable } from "./table";
 import { packageVersion } from "./version";
 
@@ -77,9 +77,7 @@ function codeOf(err: Error): string | null {
 }
 
 /** A few words on why a region could not be read, for its line under the table. */
-function shortCause(scan: RegionScan | undefined): string {
-  if (!scan || scan.ok) return "not read";
-  const err = scan.error;
+function shortCause(err: Error): string {
   if (AccessDeniedError.isInstance(err)) return `access denied to ${err.action}`;
   if (PaginationError.isInstance(err)) return `paging did not end (${err.pagesRead} pages read)`;
   return codeOf(err) ?? err.name;
@@ -155,20 +153,17 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
   // A region that cannot be read does not stop the others: it is reported (stderr, the table,
   // the JSON `errors`) and makes the exit status 2, whatever the verdicts of the rest.
   const errors: RegionError[] = [];
+  let notRead = "";
   for (const scan of scans) {
     if (scan.ok) continue;
     const message = describeError(scan.error);
     errors.push({ region: scan.region, error: scan.error.name, code: codeOf(scan.error), message });
     io.stderr(`${PROGRAM}: ${scan.region}: ${message}\n`);
+    notRead += `NOT READ  ${scan.region}: ${shortCause(scan.error)} (the error is on stderr)\n`;
   }
+  if (errors.length > 0)
+    notRead += `${errors.length} of ${regions.length} region(s) could not be read: exit status 2.\n`;
   const read = scans.filter((s) => s.ok).map((s) => s.region);
-  const notRead = (): string =>
-    errors
-      .map(
-        (e) =>
-          `NOT READ  ${e.region}: ${shortCause(scans.find((s) => s.region === e.region))} (the error is on stderr)\n`,
-      )
-      .join("") + `${errors.length} of ${regions.length} region(s) could not be read: exit status 2.\n`;
   const certificates: Certificate[] = scans
     .flatMap((s) => (s.ok ? s.certificates : []))
     .sort(compareByNameAndRegion);
@@ -191,7 +186,7 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
         io.stdout(renderListTable(certificates, at));
         io.stdout(`\n${certificates.length} certificate(s) in ${regionList(read)}.\n`);
       } else if (read.length > 0) io.stdout(`No certificates in ${regionList(read)}.\n`);
-      if (errors.length > 0) io.stdout(notRead());
+      if (errors.length > 0) io.stdout(notRead);
     }
     return errors.length > 0 ? EXIT.error : EXIT.pass;
   }
@@ -242,6 +237,6 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
   } else if (read.length > 0) {
     io.stdout(`No certificates in ${regionList(read)}: nothing to check.\n`);
   }
-  if (errors.length > 0) io.stdout(notRead());
+  if (errors.length > 0) io.stdout(notRead);
   return status;
 }
