@@ -116,7 +116,7 @@ async function answer(
   const operation = operationName ? OPERATIONS[operationName] : undefined;
   if (!operationName || !operation) throw unknownOperation(targetName);
 
-  const decision = state.faults.decide(operationName);
+  const decision = state.faults.decide(operationName, identity.region);
   const fault = decision.fault;
   if (fault) call.fault = fault.kind;
   if (!(await wait(decision.latencyMs, state.signal, req))) return;

@@ -39,7 +39,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 
 /**
  * A fault rule. It counts the calls it matches (signed calls of `operation`, or of every
- * operation) from when it was added, and applies to those chosen by `calls`, else to the first
+ * operation; signed for `region`, or for any region) from when it was added, and applies to those chosen by `calls`, else to the first
  * `count`, else to all. When several rules apply to one call, `latency` rules add up and the
  * first other rule (in the order added) decides the answer.
  *
@@ -60,10 +60,13 @@ export const FAULT_KINDS: readonly FaultKind[] = [
  * - `unauthenticated`: HTTP 400 `UnauthenticatedException`.
  * @example
  * { "operation": "GetCertificates", "kind": "throttle", "calls": [2, 3] }
+ * { "kind": "access-denied", "region": "eu-west-1" }   // one region of several fails
  */
 export interface FaultRule {
   /** The operation the rule watches, e.g. `GetCertificates`. @defaultValue every operation */
   operation?: string;
+  /** The region the rule watches (the one the call is signed for). @defaultValue every region */
+  region?: string;
   kind: FaultKind;
   /** 1-based indices, among the calls this rule matches, of the calls it affects. */
   calls?: number[];
@@ -97,7 +100,7 @@ export function validateFaultRule(value: unknown): FaultRule {
     );
   }
   const rule = value as Record<string, unknown>;
-  const known = ["operation", "kind", "calls", "count", "latencyMs", "status"];
+  const known = ["operation", "region", "kind", "calls", "count", "latencyMs", "status"];
   const unknown = Object.keys(rule).filter((k) => !known.includes(k));
   if (unknown.length > 0)
     throw new Error(`fault rule: unknown field(s) ${unknown.join(", ")}; known: ${known.join(", ")}`);
@@ -108,6 +111,9 @@ export function validateFaultRule(value: unknown): FaultRule {
   }
   if (rule.operation !== undefined && (typeof rule.operation !== "string" || rule.operation === "")) {
     throw new Error("fault rule.operation: expected an operation name such as GetCertificates");
+  }
+  if (rule.region !== undefined && (typeof rule.region !== "string" || rule.region === "")) {
+    throw new Error("fault rule.region: expected a region name such as eu-west-1");
   }
   if (rule.calls !== undefined && (!Array.isArray(rule.calls) || !rule.calls.every(isPositiveInteger))) {
     throw new Error("fault rule.calls: expected a list of 1-based call numbers, e.g. [1, 3]");
@@ -144,12 +150,13 @@ export class FaultSet {
     return this.rules.map(({ rule, seen }) => ({ ...rule, seen }));
   }
 
-  /** Counts a call of `operation` against every matching rule and decides its fault. */
-  decide(operation: string): FaultDecision {
+  /** Counts a call of `operation` signed for `region` against every matching rule and decides its fault. */
+  decide(operation: string, region?: string): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0 };
     for (const entry of this.rules) {
       const { rule } = entry;
       if (rule.operation !== undefined && rule.operation !== operation) continue;
+      if (rule.region !== undefined && rule.region !== region) continue;
       entry.seen += 1;
       const applies = rule.calls
         ? rule.calls.includes(entry.seen)

@@ -7,8 +7,24 @@ import type { Certificate } from "../lightsail/types";
 import type { CertificateVerdict, CheckSummary, DomainVerdict } from "./check";
 import { daysUntil } from "../lightsail/normalize";
 
-/** The version of the JSON shapes below. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The version of the JSON shapes below. 2: a document is printed also when regions could not
+ * be read, listing them in `errors` (with `passed: false`); version 1 printed no document then,
+ * so a v1 reader could take any document for a complete read. Every v1 field is unchanged.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** A region that could not be read (access denied, throttled after the retries, timeout, ...). */
+export interface RegionError {
+  /** The region. */
+  region: string;
+  /** The error's class, e.g. `AccessDeniedError`, `LightsailApiError`, `PaginationError`. */
+  error: string;
+  /** The service's or transport's code (`ThrottlingException`, `TimeoutError`, ...), or null. */
+  code: string | null;
+  /** What happened and what to do (no credential, no endpoint): the line printed on stderr. */
+  message: string;
+}
 
 /** `lightsail-certs check --json`. */
 export interface CheckReport {
@@ -22,11 +38,11 @@ export interface CheckReport {
   checkedAt: string;
   /** `--min-days`. */
   minDays: number;
-  /** Regions read. */
+  /** Regions asked for (read, or listed in `errors`). */
   regions: string[];
   /** Statuses read (every status when none was given). */
   statuses: string[];
-  /** True when everything judged passes (exit status 0). */
+  /** True when every region was read and everything judged passes (exit status 0). */
   passed: boolean;
   /** Counts of what was judged: certificates, or domains in `"domains"` mode. */
   summary: CheckSummary;
@@ -34,6 +50,8 @@ export interface CheckReport {
   certificates: CertificateVerdict[];
   /** One entry per `--domain`, in the order given; empty in `"certificates"` mode. */
   domains: DomainVerdict[];
+  /** The regions that could not be read, in the order asked; empty when all were read. */
+  errors: RegionError[];
 }
 
 /** One certificate of `lightsail-certs list --json`. */
@@ -64,12 +82,14 @@ export interface ListReport {
   command: "list";
   /** The clock reading days are measured from (ISO-8601). */
   listedAt: string;
-  /** Regions read. */
+  /** Regions asked for (read, or listed in `errors`). */
   regions: string[];
   /** Statuses read. */
   statuses: string[];
-  /** Certificates, by name then region. */
+  /** Certificates of the regions read, by name then region. */
   certificates: ListedCertificate[];
+  /** The regions that could not be read, in the order asked; empty when all were read. */
+  errors: RegionError[];
 }
 
 /** A certificate as `list --json` shows it. */

@@ -17,6 +17,9 @@
  * policies report nothing for that resource (the update runs them again with known values).
  * A certificate that is not found, or a lookup that fails (access denied, throttling, no region),
  * is reported as a violation; a policy never throws.
+ *
+ * Each policy's config may tune its requests (`requestTimeoutMs`, `maxAttempts`, `maxPages`:
+ * see settings.ts); a value out of range is reported as a violation and nothing is looked up.
  */
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import {
@@ -37,10 +40,12 @@ import {
   isCheckedType,
   LB_ATTACHMENT_TYPE,
 } from "./references";
+import { LookupSettings, settingNames, settingsOf, settingsSchema } from "./settings";
 import { isUnknown, PropertyBag, readString, unwrapProps } from "./unknowns";
 import {
   CertificateFacts,
   CONFIG_HINT,
+  configViolation,
   expiryViolation,
   lookupFailedViolation,
   NearbyCertificate,
@@ -82,11 +87,17 @@ export interface IssuedPolicyConfig {
   region?: string;
 }
 
+/** Request settings either policy's config may hold (ranges: lightsail/settings.ts). */
+export type PolicyRequestSettings = LookupSettings;
+
 /** What the policies reach the outside world through. */
 export interface PolicyDependencies {
   /**
    * The lookup context (clients, cache, clock). One is created on first use, with the AWS SDK's
-   * own chain (credentials, AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_LIGHTSAIL).
+   * own chain (credentials, AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_LIGHTSAIL). A policy
+   * whose config sets request settings looks up through a context made by
+   * `createLookupContext({ settings })` with this one's clients factory, clock, environment,
+   * cache, debug log and connection (its own clientOptions and maxPages are not carried over).
    */
   context?: LookupContext;
   /**
@@ -184,11 +195,28 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
   const lookupContext = (): LookupContext =>
     (context ??= createLookupContext(deps.now ? { now: deps.now } : {}));
   const now = (): Date => (deps.now ? deps.now() : lookupContext().now());
+  const tuned = new Map<string, LookupContext>();
+  /** The context for a policy's settings: one per distinct settings, all sharing one cache. */
+  const contextFor = (settings: LookupSettings): LookupContext => {
+    const base = lookupContext();
+    const names = settingNames().filter((name) => settings[name] !== undefined);
+    if (names.length === 0) return base;
+    const key = JSON.stringify(names.map((name) => [name, settings[name]]));
+    let ctx = tuned.get(key);
+    if (!ctx) {
+      const { clientFor, now: clock, env, cache, debug, connection } = base;
+      ctx = createLookupContext({ clientFor, now: clock, env, cache, debug, connection, settings });
+      tuned.set(key, ctx);
+    }
+    return ctx;
+  };
 
-  async function lookUp(subject: Subject & { reference: CertificateReference }): Promise<Inspection> {
+  async function lookUp(
+    subject: Subject & { reference: CertificateReference },
+    ctx: LookupContext,
+  ): Promise<Inspection> {
     const ref = subject.reference;
     try {
-      const ctx = lookupContext();
       const cert =
         ref.kind === "load-balancer"
           ? await findLoadBalancerCertificate(ctx, {
@@ -213,9 +241,22 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     }
   }
 
-  /** Every certificate the resource uses, looked up; empty when nothing known applies. */
-  async function inspect(args: ResourceValidationArgs): Promise<Inspection[]> {
+  /**
+   * Every certificate the resource uses, looked up with the policy's request settings; empty
+   * when nothing known applies. A bad setting in the policy's config is reported (once per
+   * resource of a checked type) instead, and nothing is looked up.
+   */
+  async function inspect(
+    policy: string,
+    args: ResourceValidationArgs,
+    report: ReportViolation,
+  ): Promise<Inspection[]> {
     if (!isCheckedType(args.type)) return [];
+    const { settings, problems } = settingsOf(args.getConfig<object>());
+    if (!settings) {
+      report(configViolation(policy, problems));
+      return [];
+    }
     const props = unwrapProps(args.props);
     const resource = `${RESOURCE_LABELS[args.type]} "${args.name}"`;
     if (args.type === CERTIFICATE_LOOKUP_TYPE) {
@@ -224,7 +265,8 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     }
     const providerProps = args.provider ? unwrapProps(args.provider.props) : undefined;
     const { references } = findReferences(args.type, props, providerProps, configRegion(args));
-    return Promise.all(references.map((reference) => lookUp({ resource, reference })));
+    const ctx = contextFor(settings);
+    return Promise.all(references.map((reference) => lookUp({ resource, reference }, ctx)));
   }
 
   function reportFailures(inspection: Inspection, report: ReportViolation): void {
@@ -245,7 +287,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     type: "string" as const,
     description:
       "Region of container services and load-balancer attachments that set no `region` and whose provider sets none " +
-      "(default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region of the pulumi process).",
+      "(after it: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region in the shared config file of the pulumi process).",
   };
 
   const expiry: ResourceValidationPolicy = {
@@ -272,11 +314,12 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
             "Whole days a certificate must stay valid from now: it passes when floor((notAfter - now) / 1 day) >= minDaysValid.",
         },
         region: regionSchema,
+        ...settingsSchema(),
       },
     },
     validateResource: async (args, reportViolation) => {
       const minDaysValid = minDaysValidOf(args.getConfig<ExpiryPolicyConfig>());
-      const inspections = await inspect(args);
+      const inspections = await inspect(EXPIRY_POLICY, args, reportViolation);
       if (inspections.length === 0) return;
       const at = now();
       for (const inspection of inspections) {
@@ -301,9 +344,9 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     remediationSteps:
       "Finish the certificate's DNS validation, request a new certificate, or point the resource at an ISSUED certificate.",
     url: DOCS_URL,
-    configSchema: { properties: { region: regionSchema } },
+    configSchema: { properties: { region: regionSchema, ...settingsSchema() } },
     validateResource: async (args, reportViolation) => {
-      for (const inspection of await inspect(args)) {
+      for (const inspection of await inspect(ISSUED_POLICY, args, reportViolation)) {
         if (inspection.outcome !== "found") reportFailures(inspection, reportViolation);
         else {
           const message = statusViolation(inspection.subject, inspection.cert, inspection.note);

@@ -9,9 +9,10 @@
  * - `aws:lightsail/lbCertificateAttachment:LbCertificateAttachment` attaches the load-balancer
  *   certificate `certificateName` of the load balancer `lbName`, in the attachment's region.
  *
- * A resource's region is its `region` input, else its provider's `region`, else the fallback
- * (the pack config's `region`), else the lookup layer's default (AWS_REGION, AWS_DEFAULT_REGION,
- * the profile's region).
+ * A resource's region is its `region` input, else its provider's `region` (the default
+ * provider's carries the stack config aws:region), else the fallback (the pack config's
+ * `region`), else the lookup layer's one region chain (lookup/region.ts) from AWS_REGION on:
+ * AWS_REGION, AWS_DEFAULT_REGION, the profile's region in the shared config file.
  */
 import { PropertyBag, isUnknown, readString } from "./unknowns";
 
@@ -75,7 +76,10 @@ function regionOf(
   }
   if (fallbackRegion !== undefined && fallbackRegion !== "")
     return { region: fallbackRegion, reason: "the policy pack config `region`" };
-  return { reason: "the default region (AWS_REGION, AWS_DEFAULT_REGION or the profile's region)" };
+  return {
+    reason:
+      "the default region: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region in the shared config file",
+  };
 }
 
 function asBag(value: unknown): PropertyBag | undefined {

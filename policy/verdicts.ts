@@ -153,14 +153,45 @@ export function notFoundViolation(
   );
 }
 
+/**
+ * The violation for a policy whose config holds bad request settings (out of range, not whole
+ * numbers): it names the policy and each setting, and no lookup is made with them.
+ */
+export function configViolation(
+  policy: string,
+  problems: ReadonlyArray<{ property: string; reason: string }>,
+): string {
+  const list = problems.map((p) => `\`${p.property}\` ${p.reason}`).join("; ");
+  return (
+    `The policy pack config of ${policy} is invalid: ${list}. Fix it in the file given to ` +
+    "--policy-pack-config (see policy/README.md); nothing was looked up with it."
+  );
+}
+
 /** The violation for a lookup that failed (API error, access denied, bad name or region). */
 export function lookupFailedViolation(subject: Subject, ref: CertificateReference, error: Error): string {
   const target =
     ref.kind === "load-balancer"
       ? `load-balancer certificate "${ref.certificateName}" of load balancer "${ref.loadBalancerName}"`
       : `certificate "${ref.certificateName}"`;
+  if (error.name === "RegionNotSetError")
+    return (
+      `Could not check ${target} used by ${subject.resource} through \`${ref.property}\`: no region is set for it. ` +
+      `Set one of, first that is set wins: ${PACK_REGION_CHAIN}.`
+    );
   return (
     `Could not check ${target} used by ${subject.resource} through \`${ref.property}\` ` +
     `in ${ref.region ?? "the default region"}: ${error.name}: ${error.message}`
   );
 }
+
+/**
+ * Where the pack finds the region of a container service or load-balancer attachment, first
+ * that is set wins: the links of the package's one region chain (lookup/region.ts) as a
+ * policy sees them, with the pack config's `region` between the provider's region and the
+ * environment.
+ */
+export const PACK_REGION_CHAIN =
+  "the resource's `region`; its provider's region (for the default provider, the stack config aws:region); " +
+  "`region` in this policy's pack config; AWS_REGION; AWS_DEFAULT_REGION; " +
+  "`region` in the profile's section of the shared config file (~/.aws/config) of the pulumi process";

@@ -142,15 +142,15 @@ describe("hardening fixes", () => {
   describe("lightsail-certs arguments from JavaScript callers", () => {
     it("a non-string argument is a usage error naming its position and flag", () => {
       assert.throws(
-        () => parseGateArgs(["check", "--domain", null as never], {}),
+        () => parseGateArgs(["check", "--domain", null as never]),
         (e: unknown) =>
           e instanceof UsageError && e.message === "argument 3 (after --domain) must be a string, got null",
       );
       assert.throws(
-        () => parseGateArgs("check" as never, {}),
+        () => parseGateArgs("check" as never),
         /the arguments must be a list of strings, got string/,
       );
-      assert.throws(() => parseGateArgs(undefined as never, {}), UsageError);
+      assert.throws(() => parseGateArgs(undefined as never), UsageError);
     });
   });
 });

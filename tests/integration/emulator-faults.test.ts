@@ -116,6 +116,35 @@ describe("emulator: fault injection", function () {
     assert.match(err.message, /lightsail:GetCertificates on resource: arn:aws:lightsail:eu-west-2:/);
   });
 
+  it("a rule with a region affects only calls signed for that region, and counts only those", async function () {
+    h.emulator.addFault({ kind: "access-denied", region: "eu-west-1" });
+    h.emulator.addFault({ kind: "throttle", region: "ap-south-1", calls: [2] });
+    const east = await h.client({ region: "us-east-1" }).send(new GetCertificatesCommand({}));
+    assert.ok(Array.isArray(east.certificates));
+    const err = await rejection(h.client({ region: "eu-west-1" }).send(new GetCertificatesCommand({})));
+    assert.equal(err.name, "AccessDeniedException");
+    assert.match(err.message, /arn:aws:lightsail:eu-west-1:/);
+    const south = h.client({ region: "ap-south-1" });
+    await south.send(new GetCertificatesCommand({}));
+    assert.equal((await rejection(south.send(new GetCertificatesCommand({})))).name, "ThrottlingException");
+    assert.deepEqual(
+      h.emulator.calls().map((c) => [c.region, c.fault ?? null]),
+      [
+        ["us-east-1", null],
+        ["eu-west-1", "access-denied"],
+        ["ap-south-1", null],
+        ["ap-south-1", "throttle"],
+      ],
+    );
+    assert.deepEqual(
+      h.emulator.faults().map((f) => [f.region, f.seen]),
+      [
+        ["eu-west-1", 1],
+        ["ap-south-1", 2],
+      ],
+    );
+  });
+
   it("latency delays chosen calls; the global latencyMs delays every call", async function () {
     h.emulator.addFault({ kind: "latency", latencyMs: 300, calls: [1] });
     let start = Date.now();
@@ -215,6 +244,10 @@ describe("emulator: fault injection", function () {
       /fault rule\.kind: expected one of throttle/,
     );
     assert.throws(() => h.emulator.addFault({ kind: "throttle", calls: [0] }), /fault rule\.calls/);
+    assert.throws(
+      () => h.emulator.addFault({ kind: "throttle", region: "" }),
+      /^Error: fault rule\.region: expected a region name such as eu-west-1$/,
+    );
   });
 
   it("stop() closes hung connections promptly", async function () {

@@ -4,11 +4,13 @@
  * runs against the emulator are in gate.test.ts.
  */
 import { strict as assert } from "node:assert";
-import { DEFAULT_MIN_DAYS, parseGateArgs, UsageError } from "../../gate/args";
+import { DEFAULT_MIN_DAYS, parseGateArgs, SETTING_FLAGS, USAGE, UsageError } from "../../gate/args";
 import { judgeCertificate, judgeDomains } from "../../gate/check";
 import { runGate } from "../../gate/main";
 import { mapBounded } from "../../gate/scan";
 import { formatInstant, renderCheckTable, renderTable } from "../../gate/table";
+import { LIGHTSAIL_REGIONS } from "../../lightsail/regions";
+import { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../../lightsail/settings";
 import type { Certificate } from "../../lightsail/types";
 import {
   accessDenied,
@@ -45,78 +47,150 @@ function usageError(fn: () => unknown, pattern: RegExp): void {
 }
 
 describe("lightsail-certs: arguments", () => {
-  it("defaults: region from AWS_REGION, then AWS_DEFAULT_REGION; min-days 30; every status", () => {
-    const o = parseGateArgs(["check"], { AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "us-east-2" });
-    assert.deepEqual(o, {
+  it("defaults: no region (runGate resolves it), min-days 30, every status", () => {
+    assert.deepEqual(parseGateArgs(["check"]), {
       command: "check",
-      regions: ["eu-west-1"],
+      regions: [],
       statuses: [],
       minDays: 30,
       domains: [],
+      settings: {},
       json: false,
     });
     assert.equal(DEFAULT_MIN_DAYS, 30);
-    assert.deepEqual(parseGateArgs(["list"], { AWS_DEFAULT_REGION: "us-east-2" }).regions, ["us-east-2"]);
   });
 
   it("repeatable and comma-separated flags, normalised and deduplicated", () => {
-    const o = parseGateArgs(
-      [
-        "check",
-        "--region",
-        "us-east-1,eu-west-1",
-        "--region=us-east-1",
-        "--domain",
-        "WWW.Example.com.",
-        "--domain",
-        "www.example.com",
-        "--status",
-        "ISSUED",
-        "--min-days",
-        "14",
-        "--json",
-      ],
-      {},
-    );
+    const o = parseGateArgs([
+      "check",
+      "--region",
+      "us-east-1,eu-west-1",
+      "--region=us-east-1",
+      "--domain",
+      "WWW.Example.com.",
+      "--domain",
+      "www.example.com",
+      "--status",
+      "ISSUED",
+      "--min-days",
+      "14",
+      "--json",
+    ]);
     assert.deepEqual(o.regions, ["us-east-1", "eu-west-1"]);
     assert.deepEqual(o.domains, ["www.example.com"]);
     assert.deepEqual(o.statuses, ["ISSUED"]);
     assert.equal(o.minDays, 14);
     assert.equal(o.json, true);
-    assert.equal(parseGateArgs(["check", "--all-regions"], {}).regions.length, 19);
+    assert.equal(parseGateArgs(["check", "--all-regions"]).regions.length, 19);
   });
 
   it("help with --help, -h or no command", () => {
     for (const argv of [["--help"], ["-h"], [], ["check", "--help"]])
-      assert.equal(parseGateArgs(argv, {}).command, "help");
+      assert.equal(parseGateArgs(argv).command, "help");
   });
 
   it("every mistake is a usage error naming the flag", () => {
-    const env = { AWS_REGION: "us-east-1" };
-    usageError(() => parseGateArgs(["check", "--bogus"], env), /Unknown option '--bogus'/);
-    usageError(() => parseGateArgs(["verify"], env), /unknown command "verify"/);
-    usageError(() => parseGateArgs(["check", "extra"], env), /unexpected argument "extra"/);
-    usageError(() => parseGateArgs(["check"], {}), /no region.*--region.*AWS_REGION/);
+    usageError(() => parseGateArgs(["check", "--bogus"]), /Unknown option '--bogus'/);
+    usageError(() => parseGateArgs(["verify"]), /unknown command "verify"/);
+    usageError(() => parseGateArgs(["check", "extra"]), /unexpected argument "extra"/);
     usageError(
-      () => parseGateArgs(["check", "--region", "us-west-1"], env),
+      () => parseGateArgs(["check", "--region", "us-west-1"]),
       /--region "us-west-1" has no Lightsail endpoint/,
     );
-    usageError(
-      () => parseGateArgs(["check"], { AWS_REGION: "mars-1" }),
-      /AWS_REGION "mars-1" has no Lightsail endpoint/,
+    usageError(() => parseGateArgs(["check", "--status", "issued"]), /--status "issued".*upper case: ISSUED/);
+    usageError(() => parseGateArgs(["check", "--domain", "*.example.com"]), /--domain .*wildcard/);
+    usageError(() => parseGateArgs(["list", "--min-days", "3"]), /--min-days applies to check/);
+    usageError(() => parseGateArgs(["check", "--region", "us-east-1", "--all-regions"]), /not both/);
+  });
+});
+
+describe("lightsail-certs: numeric flags", () => {
+  /** The exact message of the UsageError `argv` gives. */
+  function message(argv: string[]): string {
+    try {
+      parseGateArgs(argv);
+    } catch (err) {
+      assert.ok(err instanceof UsageError, `expected a UsageError, got ${String(err)}`);
+      return err.message;
+    }
+    assert.fail(`${argv.join(" ")} was accepted`);
+  }
+
+  it("--min-days: negative (as a separate or joined value), fractional, non-numeric, too large, missing", () => {
+    assert.deepEqual(
+      [
+        ["check", "--min-days", "-1"],
+        ["check", "--min-days=-1"],
+        ["check", "--min-days", "-0.5"],
+        ["check", "--min-days", "1.5"],
+        ["check", "--min-days", "ten"],
+        ["check", "--min-days", "1e3"],
+        ["check", "--min-days", ""],
+        ["check", "--min-days", "3651"],
+        ["check", "--min-days"],
+        ["check", "--min-days", "--json"],
+      ].map(message),
+      [
+        "--min-days must be from 0 to 3650, got -1",
+        "--min-days must be from 0 to 3650, got -1",
+        "--min-days must be a whole number from 0 to 3650, got -0.5",
+        "--min-days must be a whole number from 0 to 3650, got 1.5",
+        '--min-days must be a whole number from 0 to 3650, got "ten"',
+        '--min-days must be a whole number from 0 to 3650, got "1e3"',
+        '--min-days must be a whole number from 0 to 3650, got ""',
+        "--min-days must be from 0 to 3650, got 3651",
+        "--min-days needs a value: a whole number from 0 to 3650",
+        "--min-days needs a value: a whole number from 0 to 3650",
+      ],
     );
-    usageError(() => parseGateArgs(["check", "--min-days", "ten"], env), /--min-days must be a whole number/);
-    usageError(
-      () => parseGateArgs(["check", "--min-days", "99999"], env),
-      /--min-days must be between 0 and 3650/,
+    assert.equal(parseGateArgs(["check", "--min-days", "0"]).minDays, 0);
+    assert.equal(parseGateArgs(["check", "--min-days=3650"]).minDays, 3650);
+  });
+
+  it("request options: the ranges and words of lightsail/settings.ts, negative values included", () => {
+    assert.deepEqual(
+      [
+        ["list", "--request-timeout-ms", "-5"],
+        ["list", "--request-timeout-ms", "99"],
+        ["list", "--request-timeout-ms", "1500.5"],
+        ["check", "--max-attempts", "0"],
+        ["check", "--max-attempts=-2"],
+        ["check", "--max-attempts", "11"],
+        ["check", "--max-attempts", "two"],
+        ["check", "--max-pages", "-1"],
+        ["check", "--max-pages", "100001"],
+        ["check", "--max-pages"],
+      ].map(message),
+      [
+        "--request-timeout-ms must be from 100 to 600000, got -5",
+        "--request-timeout-ms must be from 100 to 600000, got 99",
+        "--request-timeout-ms must be a whole number from 100 to 600000, got 1500.5",
+        "--max-attempts must be from 1 to 10, got 0",
+        "--max-attempts must be from 1 to 10, got -2",
+        "--max-attempts must be from 1 to 10, got 11",
+        '--max-attempts must be a whole number from 1 to 10, got "two"',
+        "--max-pages must be from 1 to 100000, got -1",
+        "--max-pages must be from 1 to 100000, got 100001",
+        "--max-pages needs a value: a whole number from 1 to 100000",
+      ],
     );
-    usageError(
-      () => parseGateArgs(["check", "--status", "issued"], env),
-      /--status "issued".*upper case: ISSUED/,
+    assert.deepEqual(parseGateArgs(["check"]).settings, {});
+    assert.deepEqual(
+      parseGateArgs(["list", "--request-timeout-ms", "2500", "--max-attempts=1", "--max-pages", "7"])
+        .settings,
+      { requestTimeoutMs: 2500, maxAttempts: 1, maxPages: 7 },
     );
-    usageError(() => parseGateArgs(["check", "--domain", "*.example.com"], env), /--domain .*wildcard/);
-    usageError(() => parseGateArgs(["list", "--min-days", "3"], env), /--min-days applies to check/);
-    usageError(() => parseGateArgs(["check", "--region", "us-east-1", "--all-regions"], env), /not both/);
+  });
+
+  it("the usage text gives each range and default from lightsail/settings.ts", () => {
+    for (const [flag, name] of Object.entries(SETTING_FLAGS)) {
+      const [min, max] = LOOKUP_SETTING_RANGES[name];
+      const text = USAGE.slice(USAGE.indexOf(`  ${flag} N`)).replace(/\s+/g, " ");
+      assert.match(
+        text,
+        new RegExp(`^ ${flag} N .*?\\(${min}\\.\\.${max}, default ${DEFAULT_LOOKUP_SETTINGS[name]}\\)`),
+      );
+    }
   });
 });
 
@@ -301,10 +375,15 @@ describe("lightsail-certs: runGate over a mocked account", () => {
     assert.match(domain.stdout, /-\s+www\.example\.com\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it/);
   });
 
-  it("an API error in one region is exit 2, with the region and IAM action on stderr, nothing on stdout", async () => {
+  it("API errors in every region: exit 2, the region and IAM action on stderr, a NOT READ line each", async () => {
     const result = await run(["check", "--region", "us-east-1,eu-west-1"], { failWith: accessDenied() });
     assert.equal(result.status, 2);
-    assert.equal(result.stdout, "");
+    assert.equal(
+      result.stdout,
+      "NOT READ  us-east-1: access denied to lightsail:GetCertificates (the error is on stderr)\n" +
+        "NOT READ  eu-west-1: access denied to lightsail:GetCertificates (the error is on stderr)\n" +
+        "2 of 2 region(s) could not be read: exit status 2.\n",
+    );
     assert.match(
       result.stderr,
       /^lightsail-certs: us-east-1: Access denied: .*lightsail:GetCertificates in us-east-1/m,
@@ -314,6 +393,30 @@ describe("lightsail-certs: runGate over a mocked account", () => {
       /^lightsail-certs: eu-west-1: Access denied: .*lightsail:GetCertificates in eu-west-1/m,
     );
     assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+  });
+
+  it("default region: the region chain over io.env (also with an injected context)", async () => {
+    const spec = { certificates: { "eu-west-1": [{ name: "eu", notAfter: daysFrom(NOW, 90) }] } };
+    const fromDefault = await run(["check"], spec, { AWS_DEFAULT_REGION: "eu-west-1" });
+    assert.deepEqual([fromDefault.status, fromDefault.stderr], [0, ""]);
+    assert.match(fromDefault.stdout, /1 certificate\(s\) in eu-west-1: 1 pass, 0 fail/);
+    assert.deepEqual(
+      account?.calls.map((c) => c.region),
+      ["eu-west-1"],
+    );
+    const first = await run(["list"], spec, { AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "us-east-1" });
+    assert.match(first.stdout, /1 certificate\(s\) in eu-west-1\./);
+    const bad = await run(["check"], spec, { AWS_REGION: "mars-1" });
+    assert.deepEqual(
+      [bad.status, bad.stdout, bad.stderr],
+      [
+        2,
+        "",
+        'lightsail-certs: the default region (from AWS_REGION): "mars-1" has no Lightsail endpoint; use one of ' +
+          `${LIGHTSAIL_REGIONS.join(", ")}\nRun "lightsail-certs --help" for usage.\n`,
+      ],
+    );
+    assert.equal(account?.calls.length, 0);
   });
 
   it("--status narrows what is read and judged", async () => {

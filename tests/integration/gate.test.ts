@@ -5,6 +5,7 @@
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { EMULATOR_CREDENTIALS, makeCertificate } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
@@ -45,28 +46,29 @@ function gateCommand(): string[] {
 
 const GATE = gateCommand();
 
-/** Runs the gate in a child process (never spawnSync: the emulator serves from this process). */
-function gate(args: string[], env: Record<string, string>): Promise<Result> {
+/** Runs `node argv...` in a child process (never spawnSync: the emulator serves from this process). */
+function node(argv: string[], env: Record<string, string>, cwd = ROOT): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...GATE, ...args], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        // Hermetic: no shared config or profile from the machine.
-        AWS_CONFIG_FILE: path.join(ROOT, ".tmp", "no-aws-config"),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(ROOT, ".tmp", "no-aws-credentials"),
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Runs the gate in a child process with a hermetic environment plus `env`. */
+function gate(args: string[], env: Record<string, string>): Promise<Result> {
+  return node([...GATE, ...args], {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    // Hermetic: no shared config or profile from the machine.
+    AWS_CONFIG_FILE: path.join(ROOT, ".tmp", "no-aws-config"),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(ROOT, ".tmp", "no-aws-credentials"),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    ...env,
   });
 }
 
@@ -106,6 +108,18 @@ describe("lightsail-certs against the emulator (child process)", function () {
   }));
 
   const env = (): Record<string, string> => h.emulator.env();
+
+  /** A fresh directory under .tmp/, removed after the suite. */
+  const tempDirs: string[] = [];
+  const tempDir = (prefix: string): string => {
+    fs.mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
+    const dir = fs.mkdtempSync(path.join(ROOT, ".tmp", prefix));
+    tempDirs.push(dir);
+    return dir;
+  };
+  after(() => {
+    for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   function assertNoSecrets(r: Result): void {
     const all = r.stdout + r.stderr;
@@ -217,8 +231,10 @@ describe("lightsail-certs against the emulator (child process)", function () {
       "summary",
       "certificates",
       "domains",
+      "errors",
     ]);
-    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.schemaVersion, 2);
+    assert.deepEqual(report.errors, []);
     assert.equal(report.command, "check");
     assert.equal(report.mode, "certificates");
     assert.ok(!Number.isNaN(Date.parse(report.checkedAt as string)));
@@ -295,28 +311,349 @@ describe("lightsail-certs against the emulator (child process)", function () {
     assert.equal(h.emulator.calls().length, 0);
   });
 
+  it("a negative --min-days, given either way, gets our usage message naming the flag and range", async () => {
+    for (const args of [
+      ["check", "--min-days", "-1"],
+      ["check", "--min-days=-1"],
+    ]) {
+      const r = await gate(args, env());
+      assert.deepEqual(
+        [r.status, r.stdout, r.stderr],
+        [
+          2,
+          "",
+          'lightsail-certs: --min-days must be from 0 to 3650, got -1\nRun "lightsail-certs --help" for usage.\n',
+        ],
+        show(r),
+      );
+    }
+    const fraction = await gate(["list", "--max-attempts", "1.5"], env());
+    assert.equal(fraction.status, 2, show(fraction));
+    assert.match(
+      fraction.stderr,
+      /^lightsail-certs: --max-attempts must be a whole number from 1 to 10, got 1\.5\n/,
+    );
+    assert.equal(h.emulator.calls().length, 0);
+  });
+
+  it("--max-pages bounds the pages of a region's scan", async () => {
+    const r = await gate(["list", "--max-pages", "1"], env());
+    assert.equal(r.status, 2, show(r));
+    assert.match(
+      r.stderr,
+      /^lightsail-certs: us-east-1: GetCertificates in us-east-1 still returned a nextPageToken after 1 pages; stopped\./m,
+    );
+    assert.equal(h.emulator.calls().length, 1);
+    const enough = await gate(["list", "--max-pages", "2"], env());
+    assert.equal(enough.status, 0, show(enough));
+  });
+
+  it("--max-attempts sets the attempts per request", async () => {
+    h.emulator.addFault({ operation: "GetCertificates", kind: "throttle" });
+    const r = await gate(["check", "--max-attempts", "2"], env());
+    assert.equal(r.status, 2, show(r));
+    assert.match(
+      r.stderr,
+      /^lightsail-certs: us-east-1: Lightsail GetCertificates in us-east-1 kept throttling after 2 attempts/m,
+    );
+    assert.equal(h.emulator.calls().length, 2);
+  });
+
+  it("--request-timeout-ms abandons a request that does not answer", async () => {
+    h.emulator.addFault({ operation: "GetCertificates", kind: "hang", latencyMs: 10_000 });
+    const started = Date.now();
+    const r = await gate(["check", "--request-timeout-ms", "300", "--max-attempts", "1"], env());
+    assert.equal(r.status, 2, show(r));
+    assert.match(
+      r.stderr,
+      /^lightsail-certs: us-east-1: Lightsail GetCertificates in us-east-1 got no answer within 300 ms/m,
+    );
+    assert.equal(h.emulator.calls().length, 1);
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+  });
+
   it("an unknown region, or none at all -> exit 2", async () => {
     const bad = await gate(["check", "--region", "us-west-1"], env());
     assert.equal(bad.status, 2, show(bad));
     assert.match(bad.stderr, /--region "us-west-1" has no Lightsail endpoint; use one of us-east-1/);
     const { AWS_REGION: _region, ...noRegion } = env();
     const none = await gate(["check"], noRegion);
-    assert.equal(none.status, 2, show(none));
-    assert.match(none.stderr, /no region: give --region R .* AWS_REGION or AWS_DEFAULT_REGION/);
+    assert.deepEqual(
+      [none.status, none.stdout, none.stderr],
+      [
+        2,
+        "",
+        "lightsail-certs: no region: give --region R (or --all-regions), or set AWS_REGION, AWS_DEFAULT_REGION, " +
+          "or `region` in the profile's section of the shared config file (~/.aws/config)\n" +
+          'Run "lightsail-certs --help" for usage.\n',
+      ],
+      show(none),
+    );
+    assert.equal(h.emulator.calls().length, 0);
+  });
+
+  it("default region: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region in the shared config file", async () => {
+    const dir = tempDir("gate-profile-");
+    const config = path.join(dir, "config");
+    const credentials = path.join(dir, "credentials");
+    fs.writeFileSync(config, "[default]\nregion = eu-west-1\n\n[profile ci]\nregion = us-east-1\n");
+    fs.writeFileSync(
+      credentials,
+      `[ci]\naws_access_key_id = ${EMULATOR_CREDENTIALS.accessKeyId}\n` +
+        `aws_secret_access_key = ${EMULATOR_CREDENTIALS.secretAccessKey}\n`,
+    );
+    const { AWS_REGION: _region, ...base } = env();
+    const files = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
+    const all: Record<string, string> = { ...base, ...files };
+    const { AWS_ACCESS_KEY_ID: _key, AWS_SECRET_ACCESS_KEY: _secret, ...withoutKeys } = all;
+    const summary = (r: Result) => r.stdout.trimEnd().split("\n").pop();
+    const cases: Array<[string, string[], Record<string, string>, string]> = [
+      ["[default] of the config file", ["list"], { ...base, ...files }, "2 certificate(s) in eu-west-1."],
+      [
+        "AWS_DEFAULT_REGION over the profile",
+        ["list"],
+        { ...base, ...files, AWS_DEFAULT_REGION: "us-east-1" },
+        "3 certificate(s) in us-east-1.",
+      ],
+      [
+        "AWS_REGION over AWS_DEFAULT_REGION",
+        ["list"],
+        { ...base, ...files, AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "us-east-1" },
+        "2 certificate(s) in eu-west-1.",
+      ],
+      ["--profile ci", ["list", "--profile", "ci"], withoutKeys, "3 certificate(s) in us-east-1."],
+      ["AWS_PROFILE=ci", ["list"], { ...withoutKeys, AWS_PROFILE: "ci" }, "3 certificate(s) in us-east-1."],
+    ];
+    for (const [what, args, environment, expected] of cases) {
+      const r = await gate(args, environment);
+      assert.deepEqual([what, r.status, r.stderr, summary(r)], [what, 0, "", expected], show(r));
+    }
   });
 
   it("access denied -> exit 2 naming the IAM action and the region, no stack, no endpoint", async () => {
     h.emulator.addFault({ operation: "GetCertificates", kind: "access-denied" });
     const r = await gate(["check", "--region", "eu-west-1"], env());
     assert.equal(r.status, 2, show(r));
-    assert.equal(r.stdout, "");
+    assert.equal(
+      r.stdout,
+      "NOT READ  eu-west-1: access denied to lightsail:GetCertificates (the error is on stderr)\n" +
+        "1 of 1 region(s) could not be read: exit status 2.\n",
+    );
     assert.match(
       r.stderr,
-      /^lightsail-certs: eu-west-1: Access denied: .*lightsail:GetCertificates in eu-west-1/m,
+      /^lightsail-certs: eu-west-1: Access denied: .*lightsail:GetCertificates in eu-west-1[^\n]*\n$/,
     );
     assert.match(r.stderr, /Grant it lightsail:GetCertificates/);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
     assertNoSecrets(r);
+  });
+
+  describe("one region of several cannot be read", () => {
+    const denyEu = () => h.emulator.addFault({ kind: "access-denied", region: "eu-west-1" });
+    const STDERR_EU =
+      /^lightsail-certs: eu-west-1: Access denied: the AWS identity in use may not call lightsail:GetCertificates in eu-west-1 [^\n]*\n$/;
+
+    it("check: the other region's certificates are judged and printed; the region is reported; exit 2", async () => {
+      denyEu();
+      const r = await gate(["check", "--region", "us-east-1,eu-west-1"], env());
+      assert.equal(r.status, 2, show(r));
+      const lines = r.stdout.split("\n");
+      assert.match(lines[0], /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT\s+VERDICT$/);
+      assert.deepEqual(
+        lines.slice(1, 4).map((l) => l.split(/\s+/).filter((_, i) => [0, 2, 5, 6].includes(i))),
+        [
+          ["api-cert", "us-east-1", "45", "PASS"],
+          ["shop-cert", "us-east-1", "300", "PASS"],
+          ["www-cert", "us-east-1", "120", "PASS"],
+        ],
+      );
+      assert.deepEqual(lines.slice(4), [
+        "",
+        "3 certificate(s) in us-east-1: 3 pass, 0 fail (ISSUED with at least 30 day(s) left).",
+        "NOT READ  eu-west-1: access denied to lightsail:GetCertificates (the error is on stderr)",
+        "1 of 2 region(s) could not be read: exit status 2.",
+        "",
+      ]);
+      assert.match(r.stderr, STDERR_EU);
+      assert.deepEqual(
+        h.emulator
+          .calls()
+          .map((c) => [c.region, c.fault ?? null])
+          .sort(),
+        [
+          ["eu-west-1", "access-denied"],
+          ["us-east-1", null],
+          ["us-east-1", null],
+        ],
+      );
+      assertNoSecrets(r);
+    });
+
+    it("check --json: the read region's verdicts, and the other in errors; passed false, exit 2", async () => {
+      denyEu();
+      const r = await gate(["check", "--json", "--region", "eu-west-1", "--region", "us-east-1"], env());
+      assert.equal(r.status, 2, show(r));
+      const report = JSON.parse(r.stdout) as {
+        schemaVersion: number;
+        regions: string[];
+        passed: boolean;
+        summary: unknown;
+        certificates: Array<{ name: string; region: string; verdict: string }>;
+        errors: Array<Record<string, unknown>>;
+      };
+      assert.equal(report.schemaVersion, 2);
+      assert.deepEqual(report.regions, ["eu-west-1", "us-east-1"]);
+      assert.equal(report.passed, false);
+      assert.deepEqual(report.summary, { total: 3, passed: 3, failed: 0 });
+      assert.deepEqual(
+        report.certificates.map((c) => [c.name, c.region, c.verdict]),
+        [
+          ["api-cert", "us-east-1", "PASS"],
+          ["shop-cert", "us-east-1", "PASS"],
+          ["www-cert", "us-east-1", "PASS"],
+        ],
+      );
+      assert.equal(report.errors.length, 1);
+      const [error] = report.errors;
+      assert.deepEqual(Object.keys(error), ["region", "error", "code", "message"]);
+      assert.deepEqual([error.region, error.error, error.code], ["eu-west-1", "AccessDeniedError", null]);
+      assert.equal(`lightsail-certs: eu-west-1: ${String(error.message)}\n`, r.stderr);
+      assert.match(r.stderr, STDERR_EU);
+    });
+
+    it("a failing certificate in a read region still exits 2 (an unread region wins), its FAIL row printed", async () => {
+      denyEu();
+      const r = await gate(["check", "--min-days", "60", "--region", "us-east-1,eu-west-1"], env());
+      assert.equal(r.status, 2, show(r));
+      assert.match(r.stdout, /^api-cert\s+.*\s+45\s+FAIL: expires in 45 day\(s\), under the minimum of 60$/m);
+      assert.match(r.stdout, /^3 certificate\(s\) in us-east-1: 2 pass, 1 fail /m);
+      assert.match(r.stdout, /^1 of 2 region\(s\) could not be read: exit status 2\.$/m);
+      const json = await gate(
+        ["check", "--json", "--min-days", "60", "--region", "us-east-1,eu-west-1"],
+        env(),
+      );
+      assert.equal(json.status, 2, show(json));
+      assert.deepEqual((JSON.parse(json.stdout) as { summary: unknown }).summary, {
+        total: 3,
+        passed: 2,
+        failed: 1,
+      });
+    });
+
+    it("check --domain: a domain covered only in the unread region fails 'in the regions read'; exit 2", async () => {
+      denyEu();
+      const r = await gate(
+        [
+          "check",
+          "--region",
+          "us-east-1,eu-west-1",
+          "--domain",
+          "eu.example.com",
+          "--domain",
+          "www.example.com",
+        ],
+        env(),
+      );
+      assert.equal(r.status, 2, show(r));
+      assert.match(
+        r.stdout,
+        /^-\s+eu\.example\.com\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it in the regions read$/m,
+      );
+      assert.match(r.stdout, /^www-cert\s+www\.example\.com\s+us-east-1\s+.*PASS$/m);
+      assert.match(r.stdout, /^2 domain\(s\) in us-east-1: 1 pass, 1 fail /m);
+      assert.match(r.stdout, /^NOT READ  eu-west-1: access denied to lightsail:GetCertificates/m);
+    });
+
+    it("list: the other region's certificates, a NOT READ line, exit 2", async () => {
+      denyEu();
+      const r = await gate(["list", "--region", "eu-west-1,us-east-1"], env());
+      assert.equal(r.status, 2, show(r));
+      const lines = r.stdout.split("\n");
+      assert.deepEqual(
+        lines.slice(1, 4).map((l) => l.split(/\s+/).slice(0, 3).join(" ")),
+        [
+          "api-cert api.example.com us-east-1",
+          "shop-cert shop.example.com us-east-1",
+          "www-cert www.example.com us-east-1",
+        ],
+      );
+      assert.deepEqual(lines.slice(4), [
+        "",
+        "3 certificate(s) in us-east-1.",
+        "NOT READ  eu-west-1: access denied to lightsail:GetCertificates (the error is on stderr)",
+        "1 of 2 region(s) could not be read: exit status 2.",
+        "",
+      ]);
+      assert.match(r.stderr, STDERR_EU);
+    });
+
+    it("list --json: throttled after the retries, and a timeout, each reported with its code", async () => {
+      h.emulator.addFault({ kind: "throttle", region: "eu-west-1" });
+      h.emulator.addFault({ kind: "hang", region: "ap-south-1", latencyMs: 10_000 });
+      const r = await gate(
+        [
+          "list",
+          "--json",
+          "--region",
+          "eu-west-1,us-east-1,ap-south-1",
+          "--max-attempts",
+          "2",
+          "--request-timeout-ms",
+          "500",
+        ],
+        env(),
+      );
+      assert.equal(r.status, 2, show(r));
+      const report = JSON.parse(r.stdout) as {
+        schemaVersion: number;
+        certificates: Array<{ region: string }>;
+        errors: Array<{ region: string; error: string; code: string; message: string }>;
+      };
+      assert.equal(report.schemaVersion, 2);
+      assert.deepEqual(
+        report.certificates.map((c) => c.region),
+        ["us-east-1", "us-east-1", "us-east-1"],
+      );
+      assert.deepEqual(
+        report.errors.map((e) => [e.region, e.error]),
+        [
+          ["eu-west-1", "LightsailApiError"],
+          ["ap-south-1", "LightsailApiError"],
+        ],
+      );
+      assert.equal(report.errors[0].code, "ThrottlingException");
+      assert.match(
+        report.errors[0].message,
+        /^Lightsail GetCertificates in eu-west-1 kept throttling after 2 attempts/,
+      );
+      assert.equal(report.errors[1].code, "TimeoutError");
+      assert.match(
+        report.errors[1].message,
+        /^Lightsail GetCertificates in ap-south-1 got no answer within 500 ms after 2 attempts/,
+      );
+      assert.deepEqual(
+        r.stderr.split("\n").map((l) => l.slice(0, l.indexOf(":", 17))),
+        ["lightsail-certs: eu-west-1", "lightsail-certs: ap-south-1", ""],
+      );
+    });
+
+    it("--all-regions: the 18 readable regions are read and judged, the unreadable one reported", async () => {
+      denyEu();
+      const r = await gate(["check", "--all-regions", "--json", "--min-days", "5"], env());
+      assert.equal(r.status, 2, show(r));
+      const report = JSON.parse(r.stdout) as {
+        regions: string[];
+        summary: unknown;
+        errors: Array<{ region: string }>;
+      };
+      assert.equal(report.regions.length, 19);
+      assert.deepEqual(report.summary, { total: 3, passed: 3, failed: 0 });
+      assert.deepEqual(
+        report.errors.map((e) => e.region),
+        ["eu-west-1"],
+      );
+      assert.equal(new Set(h.emulator.calls().map((c) => c.region)).size, 19);
+    });
   });
 
   it("throttling is retried by the SDK; the check still succeeds", async () => {
@@ -325,10 +662,56 @@ describe("lightsail-certs against the emulator (child process)", function () {
     assert.equal(r.status, 0, show(r));
   });
 
+  it("--version prints the version of the package's own package.json, exit 0", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
+    const r = await gate(["--version"], {});
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, `${version}\n`, ""], show(r));
+    const withCommand = await gate(["check", "--version"], {});
+    assert.deepEqual([withCommand.status, withCommand.stdout], [0, `${version}\n`], show(withCommand));
+  });
+
+  it("--version of an installed copy (dist/gate/cli.js under node_modules) reads that copy's package.json", async () => {
+    const built = path.join(ROOT, "dist", "gate", "cli.js");
+    assert.ok(fs.existsSync(built), "run `npm run build` first: this test runs the built bin");
+    const pkg = path.join(ROOT, ".tmp", "installed", "node_modules", "pulumi-lightsail-certificates");
+    fs.rmSync(pkg, { recursive: true, force: true });
+    for (const dir of ["gate", "lookup", "lightsail"])
+      fs.cpSync(path.join(ROOT, "dist", dir), path.join(pkg, "dist", dir), { recursive: true });
+    fs.writeFileSync(
+      path.join(pkg, "package.json"),
+      JSON.stringify({ name: "pulumi-lightsail-certificates", version: "9.8.7-installed" }),
+    );
+    const r = await node([path.join(pkg, "dist", "gate", "cli.js"), "--version"], { PATH: "" }, os.tmpdir());
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, "9.8.7-installed\n", ""], show(r));
+  });
+
+  it("loads no @pulumi/pulumi, also when the default region comes from the profile's config", async () => {
+    const dir = tempDir("gate-modules-");
+    fs.writeFileSync(path.join(dir, "config"), "[default]\nregion = eu-west-1\n");
+    const { AWS_REGION: _region, ...noRegion } = env();
+    const script = `
+      const { runGate } = require(${JSON.stringify(path.join(ROOT, "dist", "gate", "main.js"))});
+      let out = "";
+      runGate(["list"], { stdout: (t) => (out += t), stderr: (t) => (out += t), env: process.env }).then((status) => {
+        const pulumi = Object.keys(require.cache).filter((m) => m.includes("@pulumi"));
+        process.stdout.write(JSON.stringify({ status, out, pulumi }));
+      });`;
+    const r = await node(["-e", script], { ...noRegion, AWS_CONFIG_FILE: path.join(dir, "config") });
+    assert.equal(r.status, 0, show(r));
+    const result = JSON.parse(r.stdout) as { status: number; out: string; pulumi: string[] };
+    assert.deepEqual([result.status, result.pulumi], [0, []], result.out);
+    assert.match(result.out, /2 certificate\(s\) in eu-west-1\.\n$/);
+  });
+
   it("--help -> exit 0 with the usage text", async () => {
     const r = await gate(["--help"], {});
     assert.equal(r.status, 0, show(r));
     assert.match(r.stdout, /lightsail-certs check \[--min-days N\] \[--domain D\]\.\.\./);
-    assert.match(r.stdout, /Exit status: 0 all pass, 1 a certificate or domain fails, 2 usage or API error/);
+    assert.match(
+      r.stdout.replace(/\s+/g, " "),
+      /Exit status: 0 every region read and all pass; 1 a certificate or domain fails; 2 a usage error, or a region could not be read .* 2 wins over 1/,
+    );
   });
 });

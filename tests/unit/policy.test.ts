@@ -20,6 +20,7 @@ import {
   minDaysValidOf,
   ResourceValidationPolicy,
 } from "../../policy/policies";
+import { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../../lightsail/settings";
 import {
   CERTIFICATE_LOOKUP_TYPE,
   CONTAINER_SERVICE_TYPE,
@@ -457,6 +458,101 @@ describe("policy pack lightsail-certificates", () => {
         assertPasses(await runPolicy(policy, attachment("web-lb", "lb-cert", UNKNOWN)));
       }
       assert.equal(fake.calls.length, 0);
+    });
+  });
+  describe("request settings in the pack config (requestTimeoutMs, maxAttempts, maxPages)", () => {
+    const distribution = (config: Record<string, unknown> = {}): FakeResource => ({
+      type: DISTRIBUTION_TYPE,
+      name: "cdn",
+      props: { name: "cdn", bundleId: "small_1_0", certificateName: "cdn-cert" },
+      config,
+    });
+
+    it("both policies declare them, with the ranges and defaults of lightsail/settings.ts", () => {
+      setUp();
+      for (const policy of [expiry, issued]) {
+        const properties = policy.configSchema?.properties ?? {};
+        assert.deepEqual(
+          Object.keys(properties).filter((k) => k in LOOKUP_SETTING_RANGES),
+          ["requestTimeoutMs", "maxAttempts", "maxPages"],
+        );
+        for (const [name, [minimum, maximum]] of Object.entries(LOOKUP_SETTING_RANGES)) {
+          const { type, minimum: min, maximum: max, default: byDefault } = properties[name];
+          assert.deepEqual(
+            { name, type, min, max, byDefault },
+            {
+              name,
+              type: "integer",
+              min: minimum,
+              max: maximum,
+              byDefault: DEFAULT_LOOKUP_SETTINGS[name as keyof typeof DEFAULT_LOOKUP_SETTINGS],
+            },
+          );
+        }
+      }
+    });
+
+    it("a bad value is one violation naming the policy, the setting and the range; nothing is looked up", async () => {
+      const fake = setUp({ certificates: { "us-east-1": [{ name: "cdn-cert" }] } });
+      const expected = (policy: string, problems: string) =>
+        `The policy pack config of ${policy} is invalid: ${problems}. Fix it in the file given to ` +
+        "--policy-pack-config (see policy/README.md); nothing was looked up with it.";
+      const cases: Array<[ResourceValidationPolicy, Record<string, unknown>, string]> = [
+        [expiry, { maxAttempts: 0 }, expected(EXPIRY_POLICY, "`maxAttempts` must be from 1 to 10, got 0")],
+        [
+          issued,
+          { requestTimeoutMs: 2.5, maxPages: "3" },
+          expected(
+            ISSUED_POLICY,
+            "`requestTimeoutMs` must be a whole number from 100 to 600000, got 2.5; " +
+              '`maxPages` must be a whole number from 1 to 100000, got "3"',
+          ),
+        ],
+        [
+          expiry,
+          { maxPages: 100_001, minDaysValid: 10 },
+          expected(EXPIRY_POLICY, "`maxPages` must be from 1 to 100000, got 100001"),
+        ],
+      ];
+      for (const [policy, config, message] of cases) {
+        const run = await runPolicy(policy, distribution(config));
+        assert.deepEqual(run.violations, [message]);
+      }
+      // Also for a CertificateLookup (judged without a request): the config is wrong all the same.
+      const lookupRun = await runPolicy(expiry, lookup({}, { maxAttempts: -1 }));
+      assert.deepEqual(lookupRun.violations, [
+        expected(EXPIRY_POLICY, "`maxAttempts` must be from 1 to 10, got -1"),
+      ]);
+      assert.equal(fake.calls.length, 0);
+    });
+
+    it("valid settings reach the clients of that policy's lookups; other keys are left alone", async () => {
+      const fake = setUp({
+        certificates: { "us-east-1": [{ name: "cdn-cert", notAfter: daysFrom(NOW, 90) }] },
+      });
+      const seen: Array<Record<string, unknown>> = [];
+      const context = {
+        ...fake.context,
+        clientFor: (o: Parameters<typeof fake.context.clientFor>[0]) => {
+          seen.push({ ...o });
+          return fake.context.clientFor(o);
+        },
+      };
+      policies = createPolicies({ context, now: () => NOW });
+      const [tunedExpiry, plainIssued] = [
+        policyNamed(policies, EXPIRY_POLICY),
+        policyNamed(policies, ISSUED_POLICY),
+      ];
+      assertPasses(
+        await runPolicy(
+          tunedExpiry,
+          distribution({ minDaysValid: 10, region: "eu-west-1", requestTimeoutMs: 1234, maxAttempts: 2 }),
+        ),
+      );
+      assert.deepEqual(seen, [{ region: "us-east-1", requestTimeoutMs: 1234, maxAttempts: 2 }]);
+      // The issued policy has no settings: its context is the one given (the read is shared).
+      assertPasses(await runPolicy(plainIssued, distribution()));
+      assert.equal(fake.calls.length, 1, "both policies share one read");
     });
   });
 });
