@@ -71,8 +71,8 @@ export interface TestPackage {
   reused: boolean;
 }
 
-let pending: Promise<TestPackage> | undefined;
-let ready: TestPackage | undefined;
+const pending = new Map<PackageSource, Promise<TestPackage>>();
+const ready = new Map<PackageSource, TestPackage>();
 
 function describePackage(info: InstallInfo | undefined): TestPackage {
   const projectDir = info?.projectDir ?? REPO_ROOT;
@@ -97,40 +97,50 @@ function describePackage(info: InstallInfo | undefined): TestPackage {
   };
 }
 
-/** The package under test, packed and installed at most once per process (see the module doc). */
-export function testPackage(): Promise<TestPackage> {
-  pending ??= (async () => {
-    const info =
-      packageSource() === "installed"
-        ? await installer.ensureInstalledPackage({
-            log: (line) => process.stderr.write(`    [install-packed] ${line}\n`),
-          })
-        : undefined;
-    ready = describePackage(info);
-    return ready;
-  })();
-  pending.catch(() => (pending = undefined)); // a failed install is retried by the next caller
-  return pending;
+/**
+ * The package under test (by default from {@link packageSource}), packed and installed at most
+ * once per process (see the module doc). The packaging tests ask for `"installed"` whatever the
+ * environment says.
+ */
+export function testPackage(source: PackageSource = packageSource()): Promise<TestPackage> {
+  let promise = pending.get(source);
+  if (!promise) {
+    promise = (async () => {
+      const info =
+        source === "installed"
+          ? await installer.ensureInstalledPackage({
+              log: (line) => process.stderr.write(`    [install-packed] ${line}\n`),
+            })
+          : undefined;
+      const pkg = describePackage(info);
+      ready.set(source, pkg);
+      return pkg;
+    })();
+    promise.catch(() => pending.delete(source)); // a failed install is retried by the next caller
+    pending.set(source, promise);
+  }
+  return promise;
 }
 
 /** The package once {@link testPackage} has resolved in this process; throws before that. */
-export function readyTestPackage(): TestPackage {
-  if (!ready) throw new Error("the package under test is not ready: call useTestPackage() in the suite");
-  return ready;
+export function readyTestPackage(source: PackageSource = packageSource()): TestPackage {
+  const pkg = ready.get(source);
+  if (!pkg) throw new Error("the package under test is not ready: call useTestPackage() in the suite");
+  return pkg;
 }
 
 /** Whether {@link testPackage} has resolved in this process. */
-export function isTestPackageReady(): boolean {
-  return ready !== undefined;
+export function isTestPackageReady(source: PackageSource = packageSource()): boolean {
+  return ready.has(source);
 }
 
 /** Mocha: prepares the package in a `before` hook of the calling suite; the getter returns it. */
-export function useTestPackage(): () => TestPackage {
+export function useTestPackage(source: PackageSource = packageSource()): () => TestPackage {
   before(async function () {
     this.timeout(INSTALL_TIMEOUT_MS);
-    await testPackage();
+    await testPackage(source);
   });
-  return readyTestPackage;
+  return () => readyTestPackage(source);
 }
 
 const copies: string[] = [];
