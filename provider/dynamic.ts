@@ -4,7 +4,8 @@
  * entry point by its package name and forwards each call, so no client, credential or
  * environment value is ever serialized, and a change of this code alone is not a change of any
  * resource. Those calls are a contract with every stack's state: see provider/index.ts.
- * @internal
+ * Internal: not part of the public API (no "internal" doc tag here: on a file header it would
+ * strip the first import from the emitted declarations).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { createLookupContext, LookupContext, withSettings } from "../lookup/context";

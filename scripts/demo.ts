@@ -1,15 +1,27 @@
 /**
  * `npm run demo`: a tour of the package under the real Pulumi engine, offline.
  *
+ * The package is the one users get: this checkout packed with `npm pack` and installed with a
+ * plain `npm install` into a throwaway project (scripts/install-packed.js; reused while nothing
+ * that goes into the package changed). The root project (Pulumi.yaml and the program it names,
+ * examples/lookup-only) runs from a copy whose node_modules is that project's.
+ *
  * 1. Starts the local Lightsail emulator with three certificates.
- * 2. `pulumi up` of the root project (the program of examples/lookup-only).
+ * 2. `pulumi up` of the root project.
  * 3. Renews a certificate in the emulator; `pulumi preview --diff` shows the update.
- * 4. Lets a certificate come close to expiry; `pulumi preview --policy-pack policy` is blocked.
+ * 4. Lets a certificate come close to expiry; `pulumi preview --policy-pack
+ *    node_modules/pulumi-lightsail-certificates/policy` is blocked.
  * 5. Destroys the stack and stops the emulator (also when a step fails).
  */
-import * as path from "node:path";
 import { startEmulator } from "../emulator";
-import { assertPulumiCli, createPulumiWorkspace, REPO_ROOT, type RunResult } from "../tests/e2e/harness";
+import {
+  assertPulumiCli,
+  createPulumiWorkspace,
+  INSTALLED_POLICY_PACK,
+  REPO_ROOT,
+  type RunResult,
+} from "../tests/e2e/harness";
+import { testPackage } from "../tests/helpers/installed-package";
 import { apiCertificate, emulatorEnv, otherCertificate, siteCertificate } from "../tests/e2e/lookup-program";
 
 const DAY = 86_400_000;
@@ -33,6 +45,16 @@ function show(result: RunResult): void {
 
 async function main(): Promise<void> {
   await assertPulumiCli();
+  banner("The package as users install it: npm pack, then npm install of the tarball");
+  const pkg = await testPackage();
+  console.log(
+    pkg.source === "checkout"
+      ? `LSC_TEST_PACKAGE=checkout: using this checkout (${pkg.packageDir})`
+      : `${pkg.tarball} installed in ${pkg.projectDir}` +
+          (pkg.reused
+            ? " (reused: nothing that goes into the package changed)"
+            : ` (pack ${(pkg.packMs / 1000).toFixed(1)} s, install ${(pkg.installMs / 1000).toFixed(1)} s)`),
+  );
   banner("Starting the local Lightsail emulator (3 certificates, 1 per page)");
   const emulator = await startEmulator({
     fixtures: { certificates: [site(), api, other] },
@@ -42,7 +64,7 @@ async function main(): Promise<void> {
   console.log(`emulator on 127.0.0.1:${emulator.port}`);
   const ws = await createPulumiWorkspace({
     programDir: REPO_ROOT,
-    inPlace: true,
+    only: ["Pulumi.yaml", "examples/lookup-only"],
     stack: "demo",
     env: emulatorEnv(emulator),
     config: { "aws:region": "us-east-1" },
@@ -75,10 +97,8 @@ async function main(): Promise<void> {
         other,
       ],
     });
-    banner("pulumi preview --policy-pack policy: the deploy is blocked");
-    const blocked = await ws.preview(["--policy-pack", path.join(REPO_ROOT, "policy")], {
-      expectFailure: true,
-    });
+    banner(`pulumi preview --policy-pack ${INSTALLED_POLICY_PACK}: the deploy is blocked`);
+    const blocked = await ws.preview(["--policy-pack", INSTALLED_POLICY_PACK], { expectFailure: true });
     show(blocked);
     console.log(`\n(pulumi exited with code ${blocked.code})`);
 

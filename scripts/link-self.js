@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Makes `require("pulumi-lightsail-certificates")` resolve to this checkout from the
-// root Pulumi project, the examples and the dynamic-provider host, the way it resolves in a
-// user's program. Idempotent; touches nothing outside ./node_modules.
+// Makes `require("pulumi-lightsail-certificates")` resolve to this checkout from inside it: the
+// policy pack's build and its tests, the unit and integration tests that load the built
+// package, the root Pulumi project, and the test runs with LSC_TEST_PACKAGE=checkout.
+// `npm run build` and `npm run lint` run it (not `postinstall`: an installed package must not
+// run scripts that only exist in the repository). Idempotent; touches nothing outside
+// ./node_modules.
 "use strict";
 const fs = require("fs");
 const path = require("path");

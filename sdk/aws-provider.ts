@@ -3,7 +3,8 @@
  * Read from the provider resource's outputs (no dependency on `@pulumi/aws`). Any other provider
  * is refused, and so is one that sets explicit keys: this package takes credentials only from the
  * AWS SDK chain (profiles, environment, SSO, metadata), never from program values.
- * @internal
+ * Internal: not part of the public API (no "internal" doc tag here: on a file header it would
+ * strip the first import from the emitted declarations).
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Connection } from "../lookup/context";

@@ -3,7 +3,8 @@
  * shared cache (so concurrent and repeated lookups share scans), debug output through
  * `pulumi.log.debug`, the stack's `aws:region` / `aws:profile` when running in a program, the
  * `aws.Provider` of `opts.provider`, and the settings of {@link configureLookups}.
- * @internal
+ * Internal: not part of the public API (no "internal" doc tag here: on a file header it would
+ * strip the first import from the emitted declarations).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createLookupContext, LookupContext } from "../lookup/context";

@@ -1,7 +1,8 @@
 /**
  * The Output form of a lookup: runs once every argument is known and every `dependsOn`
  * resource has been created; stays unknown (never fails) while anything is unknown at preview.
- * @internal
+ * Internal: not part of the public API (no "internal" doc tag here: on a file header it would
+ * strip the first import from the emitted declarations).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { awsProviderOf, providerConnectionOutput } from "./aws-provider";

@@ -14,6 +14,7 @@ import {
   PreviewJson,
   PulumiWorkspace,
 } from "./harness";
+import { useTestPackage } from "../helpers/installed-package";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const GREETING_TYPE = "pulumi-nodejs:dynamic/smoke:Greeting";
@@ -38,6 +39,8 @@ describe("real Pulumi engine (offline smoke)", function () {
     assert.ok(ws, "workspace not created");
     return ws;
   };
+
+  useTestPackage(); // a first pack and install may take longer than this suite's hooks allow
 
   before(async function () {
     this.timeout(2 * 60_000);

@@ -1,13 +1,18 @@
 /**
  * Runs the real Pulumi CLI against a throwaway copy of a program, offline and isolated.
  *
- * Every workspace gets its own temporary directory under `<repo>/.pulumi-test/` (git-ignored)
- * holding a copy of the program (so that `Pulumi.<stack>.yaml` never lands in the source tree,
- * and `@pulumi/pulumi` and friends still resolve from the repository's node_modules by walking
- * up), a `PULUMI_HOME` and a file-backend state directory. The CLI runs with a clean environment:
- * only PATH (with the CLI's bin dir first), HOME, locale and temp-dir variables pass through; the
- * caller's `AWS_*` and other variables do not, so anything the program needs (e.g. the
- * emulator's endpoint and credentials) must be passed in `env`.
+ * Every workspace gets its own temporary directory holding a copy of the program (so that
+ * `Pulumi.<stack>.yaml` never lands in the source tree), a `PULUMI_HOME` and a file-backend
+ * state directory. The copy's `node_modules` links to the project of the package under test
+ * (tests/helpers/installed-package.ts): by default the packed tarball installed with a plain
+ * `npm install` into a throwaway project outside the checkout, where the workspace lives too;
+ * with `LSC_TEST_PACKAGE=checkout`, this checkout's node_modules, and the workspace lives in
+ * `<repo>/.pulumi-test/` (git-ignored). Either way the program finds `@pulumi/pulumi`, the
+ * package and its policy pack (`node_modules/pulumi-lightsail-certificates/policy`) where a
+ * user's program finds them. The CLI runs with a clean environment: only PATH (with the CLI's
+ * bin dir first), HOME, locale and temp-dir variables pass through; the caller's `AWS_*` and
+ * other variables do not, so anything the program needs (e.g. the emulator's endpoint and
+ * credentials) must be passed in `env`.
  *
  * The CLI comes from `scripts/ensure-pulumi-cli.js` (npm test's pretest runs it); call
  * {@link assertPulumiCli} in a `before` hook to fail clearly when it is missing.
@@ -15,6 +20,7 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { copyProgram, testPackage, type TestPackage } from "../helpers/installed-package";
 
 const cliPaths = require("../../scripts/pulumi-cli-paths") as {
   repoRoot: string;
@@ -27,6 +33,8 @@ export const REPO_ROOT: string = cliPaths.repoRoot;
 export const PULUMI_VERSION: string = cliPaths.pinnedPulumiVersion();
 /** Where ensure-pulumi-cli.js puts the CLI when it is not already on PATH. */
 export const PULUMI_BIN_DIR: string = cliPaths.cliBinDir(PULUMI_VERSION);
+/** The policy pack as a user's project reaches it, relative to a workspace's `dir`. */
+export const INSTALLED_POLICY_PACK = path.join("node_modules", "pulumi-lightsail-certificates", "policy");
 
 const DEFAULT_TIMEOUT_MS = 240_000;
 const PASSTHROUGH_ENV = [
@@ -71,9 +79,12 @@ export interface WorkspaceOptions {
   secretConfig?: Record<string, string>;
   /**
    * Run in programDir itself instead of a copy (for programs that import files outside their
-   * directory). cleanup() then removes the `Pulumi.<stack>.yaml` that `stack init` wrote.
+   * directory; they get the checkout's modules, not the package under test). cleanup() then
+   * removes the `Pulumi.<stack>.yaml` that `stack init` wrote.
    */
   inPlace?: boolean;
+  /** Copy only these paths (relative to programDir), e.g. `["Pulumi.yaml", "examples/lookup-only"]`. */
+  only?: string[];
 }
 
 /** One step of `pulumi preview --json`. */
@@ -123,6 +134,8 @@ export interface PulumiWorkspace {
   /** Directory the CLI runs in (the program copy, or programDir with inPlace). */
   dir: string;
   stack: string;
+  /** The package under test whose node_modules the copy links to (undefined with inPlace). */
+  package?: TestPackage;
   /** Runs `pulumi --non-interactive --color=never <args>` in dir. */
   run(args: string[], opts?: RunOptions): Promise<RunResult>;
   /** `pulumi up --yes --skip-preview`. */
@@ -194,7 +207,8 @@ export async function createPulumiWorkspace(opts: WorkspaceOptions): Promise<Pul
   if (!fs.existsSync(path.join(programDir, "Pulumi.yaml")))
     throw new Error(`no Pulumi.yaml in ${programDir}`);
 
-  const base = path.join(REPO_ROOT, ".pulumi-test");
+  const pkg = opts.inPlace ? undefined : await testPackage();
+  const base = pkg?.workRoot ?? path.join(REPO_ROOT, ".pulumi-test");
   fs.mkdirSync(base, { recursive: true });
   const root = fs.mkdtempSync(path.join(base, "ws-"));
   const home = path.join(root, "home");
@@ -204,15 +218,11 @@ export async function createPulumiWorkspace(opts: WorkspaceOptions): Promise<Pul
   const stackFile = `Pulumi.${stack}.yaml`;
   let dir: string;
   let createdStackFile: string | undefined;
-  if (opts.inPlace) {
+  if (!pkg) {
     dir = programDir;
     if (!fs.existsSync(path.join(dir, stackFile))) createdStackFile = path.join(dir, stackFile);
   } else {
-    dir = path.join(root, "program");
-    fs.cpSync(programDir, dir, {
-      recursive: true,
-      filter: (src) => !["node_modules", ".git", stackFile].includes(path.basename(src)),
-    });
+    dir = copyProgram(pkg, programDir, { into: path.join(root, "program"), only: opts.only });
   }
 
   const env: Record<string, string> = {
@@ -266,6 +276,7 @@ export async function createPulumiWorkspace(opts: WorkspaceOptions): Promise<Pul
   const ws: PulumiWorkspace = {
     dir,
     stack,
+    ...(pkg ? { package: pkg } : {}),
     run,
     up: (extra = [], o) => run(withStack(["up", "--yes", "--skip-preview", ...extra]), o),
     preview: (extra = [], o) => run(withStack(["preview", ...extra]), o),

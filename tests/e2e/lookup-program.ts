@@ -10,6 +10,7 @@ import {
   type FixtureDocument,
   type RunningEmulator,
 } from "../../emulator";
+import { useTestPackage } from "../helpers/installed-package";
 import { assertPulumiCli, createPulumiWorkspace, type PulumiWorkspace, REPO_ROOT } from "./harness";
 
 /** The program: examples/lookup-only. */
@@ -58,13 +59,15 @@ export interface LookupStack {
 }
 
 /**
- * Before the suite: checks the CLI, starts the emulator (1 certificate per page) with `fixtures`
+ * Before the suite: prepares the package under test (its own hook: a first pack and install
+ * takes a while), checks the CLI, starts the emulator (1 certificate per page) with `fixtures`
  * and creates a stack of the lookup program in us-east-1. After it, also when a test failed:
  * removes the stack's files and stops the emulator.
  */
 export function useLookupStack(fixtures: () => FixtureDocument): LookupStack {
   let emulator: RunningEmulator | undefined;
   let ws: PulumiWorkspace | undefined;
+  useTestPackage();
   before(async function () {
     this.timeout(2 * 60_000);
     await assertPulumiCli();

@@ -1,16 +1,17 @@
 /**
  * The lightsail-certificates policy pack under the real Pulumi CLI: it blocks `preview` and
  * `up` of a stack whose CertificateLookup resolves to an expiring or non-ISSUED certificate,
- * and lets a healthy one through. Program: examples/lookup-only; pack: policy/.
+ * and lets a healthy one through. Program: examples/lookup-only; pack: the one the installed
+ * package ships, by the path the README gives (`node_modules/pulumi-lightsail-certificates/policy`
+ * from the project directory), run by the language host from there.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { makeCertificate, type CertificateFixture, type RunningEmulator } from "../../emulator";
-import { PulumiWorkspace, REPO_ROOT } from "./harness";
+import { INSTALLED_POLICY_PACK as PACK, PulumiWorkspace, REPO_ROOT } from "./harness";
 import { apiCertificate, siteCertificate, useLookupStack } from "./lookup-program";
 
-const PACK = path.join(REPO_ROOT, "policy");
 const DAY = 86_400_000;
 
 function fixtures(site: Partial<CertificateFixture>): { certificates: CertificateFixture[] } {
@@ -29,16 +30,28 @@ describe("policy pack under the real Pulumi engine", function () {
   let emulator: RunningEmulator;
   let ws: PulumiWorkspace;
   before(() => {
-    assert.ok(
-      fs.existsSync(path.join(REPO_ROOT, "dist/provider/index.js")),
-      "run `npm run build` first (npm test does)",
-    );
     ({ emulator, ws } = stack);
+  });
+
+  it("runs the pack of the package under test (by default the installed tarball, not this checkout)", () => {
+    const pack = fs.realpathSync(path.join(ws.dir, PACK));
+    assert.ok(ws.package, "the workspace is a copy linked to the package under test");
+    assert.equal(pack, fs.realpathSync(path.join(ws.package.packageDir, "policy")));
+    if (ws.package.source === "installed") {
+      assert.ok(!pack.startsWith(REPO_ROOT + path.sep), `${pack} is inside the checkout`);
+      assert.ok(fs.existsSync(path.join(pack, "PulumiPolicy.yaml")), "PulumiPolicy.yaml is shipped");
+      assert.deepEqual(
+        fs.readdirSync(pack).filter((f) => f.endsWith(".ts")),
+        [],
+        "the shipped pack is JavaScript: nothing for ts-node to compile and type-check at every run",
+      );
+    }
   });
 
   it("lets a stack with healthy certificates through preview and up", async () => {
     const preview = await ws.preview(["--policy-pack", PACK]);
     assert.match(preview.stdout, /lightsail-certificates@v0\.1\.0/);
+    assert.match(preview.stdout, /local: node_modules\/pulumi-lightsail-certificates\/policy/);
     assert.doesNotMatch(preview.stdout, /\[mandatory\]/);
     await ws.up(["--policy-pack", PACK]);
   });

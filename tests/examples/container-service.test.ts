@@ -17,6 +17,7 @@ import {
   REPO_ROOT,
   resetLookupCaches,
   runExample,
+  useTestPackage,
 } from "../helpers/example-harness";
 
 const PROGRAM = path.join(REPO_ROOT, "examples", "container-service");
@@ -63,6 +64,7 @@ async function failure(config: Record<string, string>): Promise<ExampleRunError>
 
 describe("examples/container-service under mocks", function () {
   this.timeout(60_000);
+  useTestPackage();
   const h = useEmulator({ fixtures: { certificates: [virginia, apexOnly, london] } });
   // The emulator env sets AWS_REGION=us-east-1: the stack's aws:region must win over it.
   useEnvironment(() => emulatorProcessEnv(h.emulator));

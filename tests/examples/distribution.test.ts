@@ -13,6 +13,7 @@ import {
   REPO_ROOT,
   resetLookupCaches,
   runExample,
+  useTestPackage,
 } from "../helpers/example-harness";
 
 const PROGRAM = path.join(REPO_ROOT, "examples", "distribution");
@@ -64,6 +65,7 @@ const decoys = [
 
 describe("examples/distribution under mocks", function () {
   this.timeout(60_000);
+  useTestPackage();
   const h = useEmulator({ fixtures: { certificates: [site, ...decoys] } });
   useEnvironment(() => emulatorProcessEnv(h.emulator));
   after(() => resetLookupCaches());

@@ -15,6 +15,7 @@ import {
   REPO_ROOT,
   resetLookupCaches,
   runExample,
+  useTestPackage,
 } from "../helpers/example-harness";
 
 const PROGRAM = path.join(REPO_ROOT, "examples", "load-balancer");
@@ -72,6 +73,7 @@ const lookups = (calls: { operation?: string }[]) =>
 
 describe("examples/load-balancer under mocks", function () {
   this.timeout(60_000);
+  useTestPackage();
   const fixtures: FixtureDocument = { loadBalancerTlsCertificates: [pending, elsewhere, issued] };
   const h = useEmulator({ fixtures });
   useEnvironment(() => emulatorProcessEnv(h.emulator));

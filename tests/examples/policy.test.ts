@@ -1,6 +1,7 @@
 /**
  * examples/policy: its `policy-config.json` fits the pack's policies, and with that config the
- * pack's policies (called directly, as the engine calls them) pass or block what the example
+ * pack's policies (the installed package's compiled pack, called directly, as the engine calls
+ * them) pass or block what the example
  * stacks produce under mocks, with the emulator behind every lookup: the example's
  * CertificateLookup at preview, and the distribution example's Distribution.
  */
@@ -8,16 +9,18 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { makeCertificate } from "../../emulator";
-import { createPolicies, type ResourceValidationPolicy } from "../../policy/policies";
+import type { ResourceValidationPolicy } from "../../policy/policies";
 import { useEmulator } from "../helpers/emulator";
 import { useEnvironment } from "../helpers/environment";
 import {
   CERTIFICATE_LOOKUP_TYPE,
   emulateCertificateLookup,
   emulatorProcessEnv,
+  readyTestPackage,
   REPO_ROOT,
   resetLookupCaches,
   runExample,
+  useTestPackage,
 } from "../helpers/example-harness";
 import { runPolicy } from "../helpers/policy-harness";
 
@@ -30,8 +33,17 @@ const LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 
-/** The pack's policies, from the module the pack is built from (a fresh lookup context each time). */
-const packPolicies = (): ResourceValidationPolicy[] => createPolicies();
+/**
+ * The policies of the pack as installed (`<package>/policy`, the compiled module beside the
+ * pack's entry point), with a fresh lookup context each time.
+ */
+const packPolicies = (): ResourceValidationPolicy[] => {
+  const entry = require.resolve(readyTestPackage().policyPack);
+  const policies = require(
+    path.join(path.dirname(entry), "policies.js"),
+  ) as typeof import("../../policy/policies");
+  return policies.createPolicies();
+};
 
 type PackConfig = Record<string, string | Record<string, unknown>>;
 const packConfig = JSON.parse(
@@ -76,6 +88,7 @@ async function judge(
 
 describe("examples/policy", function () {
   this.timeout(60_000);
+  useTestPackage();
   const h = useEmulator();
   useEnvironment(() => emulatorProcessEnv(h.emulator));
   after(() => resetLookupCaches());

@@ -1,13 +1,15 @@
 /**
  * Every example under examples/ is a complete Pulumi TypeScript project that uses the package by
- * its name, and type-checks with its own tsconfig against the built package (dist/, reached
- * through the node_modules symlink, as a user's program reaches the installed package).
+ * its name, and type-checks with its own tsconfig against the package under test: a copy of the
+ * example whose node_modules is the project where the packed tarball was installed with a plain
+ * `npm install` (tests/helpers/installed-package.ts), checked by that project's TypeScript.
  */
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT } from "../helpers/example-harness";
+import { copyProgram, testPackage, type TestPackage, INSTALL_TIMEOUT_MS } from "../helpers/installed-package";
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, "examples");
 const EXAMPLES = fs
@@ -26,12 +28,12 @@ interface Result {
   output: string;
 }
 
-/** Runs `tsc --noEmit -p <tsconfig>` (the repository's TypeScript), killed after TSC_TIMEOUT_MS. */
-function typeCheck(tsconfig: string): Promise<Result> {
-  const tsc = require.resolve("typescript/bin/tsc");
+/** Runs `tsc --noEmit -p <tsconfig>` (the project's TypeScript), killed after TSC_TIMEOUT_MS. */
+function typeCheck(pkg: TestPackage, tsconfig: string): Promise<Result> {
+  const tsc = pkg.require.resolve("typescript/bin/tsc");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [tsc, "--noEmit", "--pretty", "false", "-p", tsconfig], {
-      cwd: REPO_ROOT,
+      cwd: path.dirname(tsconfig),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -52,8 +54,8 @@ function typeCheck(tsconfig: string): Promise<Result> {
   });
 }
 
-/** Starts every type check now, TSC_PARALLEL at a time; each test awaits its own result. */
-function startTypeChecks(names: string[]): Map<string, Promise<Result>> {
+/** Starts every type check now (on a copy each), TSC_PARALLEL at a time; each test awaits its own result. */
+function startTypeChecks(pkg: TestPackage, names: string[]): Map<string, Promise<Result>> {
   const queue = names.map((name) => {
     let settle!: { resolve: (r: Result) => void; reject: (e: unknown) => void };
     const result = new Promise<Result>((resolve, reject) => (settle = { resolve, reject }));
@@ -63,10 +65,8 @@ function startTypeChecks(names: string[]): Map<string, Promise<Result>> {
   const pending = [...queue];
   const worker = async () => {
     for (let job = pending.shift(); job; job = pending.shift()) {
-      await typeCheck(path.join(EXAMPLES_DIR, job.name, "tsconfig.json")).then(
-        job.settle.resolve,
-        job.settle.reject,
-      );
+      const copy = copyProgram(pkg, path.join(EXAMPLES_DIR, job.name), { prefix: `typecheck-${job.name}` });
+      await typeCheck(pkg, path.join(copy, "tsconfig.json")).then(job.settle.resolve, job.settle.reject);
     }
   };
   for (let i = 0; i < TSC_PARALLEL; i++) void worker();
@@ -122,14 +122,13 @@ describe("examples are complete projects", function () {
     });
   }
 
-  describe("type-check with their own tsconfig against the built package", function () {
+  describe("type-check with their own tsconfig against the installed package", function () {
     this.timeout(TSC_TIMEOUT_MS * Math.ceil(EXAMPLES.length / TSC_PARALLEL) + 10_000);
     let checks: Map<string, Promise<Result>>;
 
-    before(function () {
-      const types = path.join(REPO_ROOT, "dist", "index.d.ts");
-      assert.ok(fs.existsSync(types), "dist/index.d.ts is missing: run `npm run build` first");
-      checks = startTypeChecks(EXAMPLES);
+    before(async function () {
+      this.timeout(INSTALL_TIMEOUT_MS);
+      checks = startTypeChecks(await testPackage(), EXAMPLES);
     });
 
     for (const name of EXAMPLES) {

@@ -7,17 +7,29 @@
  * error: a rejected export, a resource its (emulated) provider refused, or an unhandled rejection
  * (a resource whose input failed, e.g. from a lookup that found nothing, rejects only there).
  *
- * The program loads `pulumi-lightsail-certificates` by its package name, i.e. the built dist/
- * (run `npm run build` first). Its lookups (getCertificateOutput & co.) run for real, so point
- * the AWS SDK at the emulator first (see {@link emulatorProcessEnv}). A CertificateLookup's
- * provider is not run by mocks: give {@link emulateCertificateLookup} for its type to run the
- * real one, as the engine would. Each run starts with empty lookup caches, like a fresh
- * `pulumi up` process.
+ * The program runs from a copy whose node_modules is the project of the package under test
+ * (tests/helpers/installed-package.ts: by default the packed tarball, installed with a plain
+ * `npm install`), so `pulumi-lightsail-certificates`, `@pulumi/pulumi` and `@pulumi/aws` are
+ * the installed ones, and the mocks are set on that `@pulumi/pulumi`. Call
+ * {@link useTestPackage} in the suite (it packs and installs in a `before` hook). Its lookups
+ * (getCertificateOutput & co.) run for real, so point the AWS SDK at the emulator first (see
+ * {@link emulatorProcessEnv}). A CertificateLookup's provider is not run by mocks: give
+ * {@link emulateCertificateLookup} for its type to run the real one, as the engine would. Each
+ * run starts with empty lookup caches, like a fresh `pulumi up` process.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
+import type * as PulumiModule from "@pulumi/pulumi";
 import type { RunningEmulator } from "../../emulator";
+import {
+  copyProgram,
+  isTestPackageReady,
+  readyTestPackage,
+  testPackage,
+  useTestPackage,
+} from "./installed-package";
+
+export { readyTestPackage, useTestPackage };
 
 /** The repository root. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -26,29 +38,44 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const CERTIFICATE_LOOKUP_TYPE = "pulumi-nodejs:dynamic/lightsail:CertificateLookup";
 
 /**
- * The package as the examples load it (`require("pulumi-lightsail-certificates")`, the built
- * dist/ through the node_modules symlink); typed from the sources so type-checking the tests
- * needs no build.
+ * The package as the examples load it (`require("pulumi-lightsail-certificates")` from the
+ * project of the package under test); typed from the sources so type-checking the tests needs
+ * no build.
  */
 export function builtPackage(): typeof import("../../index") {
-  assertBuilt();
-  return require("pulumi-lightsail-certificates") as typeof import("../../index");
+  return readyTestPackage().require("pulumi-lightsail-certificates") as typeof import("../../index");
 }
 
-/** The CertificateLookup provider as the dynamic-provider host loads it (`.../provider`, built). */
+/** The CertificateLookup provider as the dynamic-provider host loads it (`.../provider`, installed). */
 export function builtProvider(): typeof import("../../provider") {
-  assertBuilt();
-  return require("pulumi-lightsail-certificates/provider") as typeof import("../../provider");
+  return readyTestPackage().require(
+    "pulumi-lightsail-certificates/provider",
+  ) as typeof import("../../provider");
 }
 
-function assertBuilt(): void {
-  if (!fs.existsSync(path.join(REPO_ROOT, "dist", "index.js"))) {
-    throw new Error("dist/ is missing: run `npm run build` before the example tests");
+/** The `@pulumi/pulumi` the programs load (the project's copy, not this repository's). */
+function programPulumi(): typeof PulumiModule {
+  return readyTestPackage().require("@pulumi/pulumi") as typeof PulumiModule;
+}
+
+/** Copies of example directories in the project of the package under test, one per directory. */
+const programCopies = new Map<string, string>();
+
+function programCopy(dir: string): string {
+  let copy = programCopies.get(dir);
+  if (copy === undefined || !fs.existsSync(copy)) {
+    copy = copyProgram(readyTestPackage(), dir, { prefix: `example-${path.basename(dir)}` });
+    programCopies.set(dir, copy);
   }
+  return copy;
 }
 
-/** Empties the lookup caches of the program side (functions) and of the provider side (CertificateLookup). */
+/**
+ * Empties the lookup caches of the program side (functions) and of the provider side
+ * (CertificateLookup). Does nothing before the package under test is ready (nothing ran).
+ */
 export function resetLookupCaches(): void {
+  if (!isTestPackageReady()) return;
   builtPackage().resetLookupCache();
   builtProvider().setLookupContext(undefined);
 }
@@ -217,6 +244,8 @@ const earlierRunErrors = new WeakSet<object>();
 
 /** Runs the program in `dir` once; see the module documentation. */
 export async function runExample(dir: string, options: RunExampleOptions = {}): Promise<ExampleRun> {
+  await testPackage();
+  const pulumi = programPulumi();
   resetLookupCaches();
   const project = projectName(dir);
   const config: Record<string, string> = {};
@@ -270,7 +299,7 @@ export async function runExample(dir: string, options: RunExampleOptions = {}): 
     preview,
   );
 
-  const entry = require.resolve(path.join(dir, "index.ts"));
+  const entry = require.resolve(path.join(programCopy(dir), "index.ts"));
   delete require.cache[entry];
   try {
     const program = pulumi.runtime.runInPulumiStack(async () => require(entry) as Record<string, unknown>);
@@ -313,7 +342,7 @@ export async function runExample(dir: string, options: RunExampleOptions = {}): 
 /** Waits until every registration the program started has finished (the runtime's RPC queue is empty). */
 async function waitForRegistrations(): Promise<void> {
   // `waitForRPCs` is internal to @pulumi/pulumi but stable: `runtime.disconnect()` is built on it.
-  const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
+  const runtime = programPulumi().runtime as unknown as { waitForRPCs?: () => Promise<void> };
   if (typeof runtime.waitForRPCs !== "function")
     throw new Error("@pulumi/pulumi no longer has runtime.waitForRPCs");
   await runtime.waitForRPCs();

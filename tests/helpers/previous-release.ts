@@ -64,23 +64,35 @@ export function previousReleaseDir(): string {
 }
 
 /**
- * Makes `require("pulumi-lightsail-certificates")` in `programDir` resolve to `packageDir`
- * (a symlink in the program's own node_modules); returns a function that puts back what was there.
+ * Makes `require("pulumi-lightsail-certificates")` in `programDir` load a copy of `packageDir`,
+ * while every other module resolves as before; returns a function that puts back what was there.
+ *
+ * A workspace's `node_modules` may be a link to a shared project (the installed tarball's): it
+ * is left untouched. The program gets a `node_modules` of its own instead, with a link to each
+ * entry of the shared one and a copy (not a link) of the package, so that the package's own
+ * dependencies (`@pulumi/pulumi`, the AWS SDK) resolve to the program's, one copy of each.
  */
 export function pointPackageAt(programDir: string, packageDir: string): () => void {
   const modules = path.join(programDir, "node_modules");
-  const link = path.join(modules, "pulumi-lightsail-certificates");
-  const aside = `${link}.before-${process.pid}`;
-  fs.mkdirSync(modules, { recursive: true });
-  const had = fs.existsSync(link) || isLink(link);
-  if (had) fs.renameSync(link, aside);
-  fs.symlinkSync(packageDir, link, "dir");
+  const linkedTo = isLink(modules) ? fs.readlinkSync(modules) : undefined;
+  const shared = linkedTo !== undefined ? path.resolve(programDir, linkedTo) : undefined;
+  const aside = `${modules}.before-${process.pid}`;
+  if (fs.existsSync(modules) || linkedTo !== undefined) fs.renameSync(modules, aside);
+  const source = shared ?? (fs.existsSync(aside) ? aside : undefined);
+  fs.mkdirSync(modules);
+  for (const entry of source ? fs.readdirSync(source) : []) {
+    if (entry === "pulumi-lightsail-certificates" || entry === ".bin") continue;
+    fs.symlinkSync(path.join(source!, entry), path.join(modules, entry), "dir");
+  }
+  const copy = path.join(modules, "pulumi-lightsail-certificates");
+  fs.mkdirSync(copy);
+  for (const entry of ["package.json", "dist"])
+    fs.cpSync(path.join(packageDir, entry), path.join(copy, entry), { recursive: true });
   return () => {
-    fs.rmSync(link, { recursive: true, force: true });
-    if (had) fs.renameSync(aside, link);
+    fs.rmSync(modules, { recursive: true, force: true });
+    if (fs.existsSync(aside) || isLink(aside)) fs.renameSync(aside, modules);
   };
 }
-
 function isLink(p: string): boolean {
   try {
     return fs.lstatSync(p).isSymbolicLink();
