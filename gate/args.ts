@@ -13,7 +13,8 @@ import {
   type LookupSettings,
 } from "../lightsail/settings";
 import { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
-import { describeRegionProblem, MAX_MIN_DAYS_VALID } from "../lookup/validate";
+import { describeRegionProblem } from "../lookup/validate";
+import { MAX_MIN_DAYS_VALID } from "../lookup/validity";
 
 /** Default of `--min-days`. */
 export const DEFAULT_MIN_DAYS = 30;

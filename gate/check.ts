@@ -5,8 +5,8 @@
  * `daysLeft >= minDays`.
  */
 import { certificateCovers, normalizeDomain } from "../lookup/domain";
-import { daysUntil } from "../lightsail/normalize";
 import type { Certificate } from "../lightsail/types";
+import { judgeValidity, type Validity } from "../lookup/validity";
 
 /** `PASS` or `FAIL`. */
 export type Verdict = "PASS" | "FAIL";
@@ -49,19 +49,26 @@ export interface DomainVerdict {
   candidates: CertificateVerdict[];
 }
 
-/** Judges one certificate against `minDays` at `now`. */
-export function judgeCertificate(cert: Certificate, minDays: number, now: Date): CertificateVerdict {
-  const daysLeft = daysUntil(cert.notAfter, now) ?? null;
-  let reason: string | null = null;
-  if (cert.status !== "ISSUED") {
-    reason = `status ${cert.status}, not ISSUED`;
-  } else if (daysLeft === null) {
-    reason = "no expiry date (notAfter)";
-  } else if (daysLeft < 0) {
-    reason = "expired";
-  } else if (daysLeft < minDays) {
-    reason = `expires in ${daysLeft} day(s), under the minimum of ${minDays}`;
+/** The gate's words for each way the rule fails. */
+function reasonOf(validity: Validity, status: string, minDays: number): string | null {
+  if (!validity.issued) return `status ${status}, not ISSUED`;
+  switch (validity.expiry) {
+    case "no-expiry":
+      return "no expiry date (notAfter)";
+    case "expired":
+      return "expired";
+    case "expiring":
+      return `expires in ${validity.daysLeft} day(s), under the minimum of ${minDays}`;
+    default:
+      return null;
   }
+}
+
+/** Judges one certificate against `minDays` at `now` (the rule of lookup/validity.ts). */
+export function judgeCertificate(cert: Certificate, minDays: number, now: Date): CertificateVerdict {
+  const validity = judgeValidity(cert, minDays, now);
+  const daysLeft = validity.daysLeft ?? null;
+  const reason = reasonOf(validity, cert.status, minDays);
   return {
     name: cert.name,
     arn: cert.arn,

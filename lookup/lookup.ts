@@ -7,6 +7,7 @@ import { resolveRegion } from "./region";
 import { scanCertificates } from "./scan";
 import { compareByName, filterCertificates, selectCertificate, withDaysUntilExpiry } from "./select";
 import type { Certificate } from "../lightsail/types";
+import { judgeValidity } from "./validity";
 import { CertificateQuery, parseCertificateArgs } from "./validate";
 
 /** Finds the one certificate `args` describe (docs/contract.md, "getCertificate rules"). */
@@ -49,7 +50,8 @@ export async function listCertificates(
     .sort(compareByName)
     .map((c) => withDaysUntilExpiry(c, now))
     .filter(
-      (c) => query.minDaysValid === undefined || (c.daysUntilExpiry ?? -Infinity) >= query.minDaysValid,
+      (c) =>
+        query.minDaysValid === undefined || judgeValidity(c, query.minDaysValid, now).expiry === undefined,
     );
   ctx.debug(`lightsail-certificates: ${certificates.length} certificate(s) match in ${region}`);
   return { region, certificates };

@@ -4,6 +4,7 @@
  */
 import { certificateCovers, normalizeDomain } from "./domain";
 import { editDistance } from "./edit-distance";
+import { judgeValidity } from "./validity";
 import {
   AmbiguousCertificateError,
   CertificateCandidate,
@@ -183,12 +184,13 @@ export function selectCertificate<T extends Selectable>(
   }
   const withDays = withDaysUntilExpiry(chosen, now);
   if (query.minDaysValid !== undefined) {
-    const days = withDays.daysUntilExpiry;
-    if (days === undefined || days < query.minDaysValid)
+    // The status was filtered by the search: only the days part of the rule is left to judge.
+    const { expiry, daysLeft } = judgeValidity(withDays, query.minDaysValid, now);
+    if (expiry !== undefined)
       throw new CertificateExpiringError({
         certificateName: withDays.name,
         notAfter: withDays.notAfter,
-        daysLeft: days,
+        daysLeft,
         minDaysValid: query.minDaysValid,
       });
   }

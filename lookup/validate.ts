@@ -4,6 +4,7 @@
  */
 import { describeDomainProblem, normalizeDomain } from "./domain";
 import { editDistance } from "./edit-distance";
+import { MAX_MIN_DAYS_VALID } from "./validity";
 import { InvalidArgumentError } from "../lightsail/errors";
 import {
   isLightsailRegion,
@@ -57,8 +58,6 @@ const CERTIFICATE_ARGUMENTS = [
 export const MAX_NAME_LENGTH = 255;
 /** A certificate holds a primary domain plus at most 9 others. */
 export const MAX_DOMAINS = 10;
-/** Largest `minDaysValid` accepted: certificates are valid for about 13 months. */
-export const MAX_MIN_DAYS_VALID = 3650;
 const MAX_TAGS = 50;
 const NAME_PATTERN = /^\w[\w-]*\w$/;
 

@@ -30,6 +30,7 @@ import {
   KNOWN_CERTIFICATE_STATUSES,
   LoadBalancerTlsCertificate,
   LookupContext,
+  MAX_MIN_DAYS_VALID,
 } from "pulumi-lightsail-certificates/provider";
 import {
   CERTIFICATE_LOOKUP_TYPE,
@@ -62,8 +63,8 @@ export const EXPIRY_POLICY = "lightsail-certificate-expiry";
 export const ISSUED_POLICY = "lightsail-certificate-issued";
 /** Default of the expiry policy's `minDaysValid`. */
 export const DEFAULT_MIN_DAYS_VALID = 30;
-/** Largest `minDaysValid` accepted (as for getCertificate). */
-export const MAX_MIN_DAYS_VALID = 3650;
+/** Largest `minDaysValid` accepted: the package's, as for getCertificate. */
+export { MAX_MIN_DAYS_VALID };
 
 /** More about Lightsail certificates (renewal, validation, where they can be used). */
 const DOCS_URL =

@@ -48,8 +48,6 @@ export interface CertificateReference {
 export interface ReferenceScan {
   /** Certificates named by known inputs. */
   references: CertificateReference[];
-  /** Inputs that are unknown at preview and would name (or place) a certificate. */
-  unknown: string[];
 }
 
 /** Whether policies of this pack look at resources of `type`. */
@@ -89,29 +87,23 @@ function asBag(value: unknown): PropertyBag | undefined {
 }
 
 /** The certificate names in a container service's `publicDomainNames`, with the input path of each. */
-function containerServiceNames(
-  value: unknown,
-  scan: ReferenceScan,
-): Array<{ name: string; property: string }> {
+function containerServiceNames(value: unknown): Array<{ name: string; property: string }> {
   const names: Array<{ name: string; property: string }> = [];
   const base = "publicDomainNames";
-  if (isUnknown(value)) {
-    scan.unknown.push(base);
-    return names;
-  }
+  // Unknown at preview: names nothing known to judge (the policy decides only from known values).
+  if (isUnknown(value)) return names;
   const bag = asBag(value);
   if (!bag) return names;
   const certificates = bag.certificates;
   if (isUnknown(certificates)) {
-    scan.unknown.push(`${base}.certificates`);
+    return names;
   } else if (Array.isArray(certificates)) {
     // @pulumi/aws: { certificates: [{ certificateName, domainNames }] }
     certificates.forEach((entry: unknown, i) => {
       const property = `${base}.certificates[${i}].certificateName`;
-      if (isUnknown(entry)) return void scan.unknown.push(`${base}.certificates[${i}]`);
+      if (isUnknown(entry)) return;
       const name = readString(asBag(entry) ?? {}, "certificateName");
-      if (name.state === "unknown") scan.unknown.push(property);
-      else if (name.state === "known") names.push({ name: name.value, property });
+      if (name.state === "known") names.push({ name: name.value, property });
     });
   } else {
     // The Lightsail API's shape: { "<certificate name>": ["domain", ...] }
@@ -133,11 +125,10 @@ export function findReferences(
   providerProps: PropertyBag | undefined,
   fallbackRegion: string | undefined,
 ): ReferenceScan {
-  const scan: ReferenceScan = { references: [], unknown: [] };
+  const scan: ReferenceScan = { references: [] };
   if (type === DISTRIBUTION_TYPE) {
     const name = readString(props, "certificateName");
-    if (name.state === "unknown") scan.unknown.push("certificateName");
-    else if (name.state === "known")
+    if (name.state === "known")
       scan.references.push({
         kind: "account",
         certificateName: name.value,
@@ -148,13 +139,10 @@ export function findReferences(
     return scan;
   }
   if (type === CONTAINER_SERVICE_TYPE) {
-    const names = containerServiceNames(props.publicDomainNames, scan);
+    const names = containerServiceNames(props.publicDomainNames);
     if (names.length === 0) return scan;
     const where = regionOf(props, providerProps, fallbackRegion);
-    if (where === "unknown") {
-      scan.unknown.push("region");
-      return scan;
-    }
+    if (where === "unknown") return scan;
     for (const { name, property } of names)
       scan.references.push({
         kind: "account",
@@ -168,14 +156,9 @@ export function findReferences(
   if (type === LB_ATTACHMENT_TYPE) {
     const lbName = readString(props, "lbName");
     const name = readString(props, "certificateName");
-    if (lbName.state === "unknown") scan.unknown.push("lbName");
-    if (name.state === "unknown") scan.unknown.push("certificateName");
     if (lbName.state !== "known" || name.state !== "known") return scan;
     const where = regionOf(props, providerProps, fallbackRegion);
-    if (where === "unknown") {
-      scan.unknown.push("region");
-      return scan;
-    }
+    if (where === "unknown") return scan;
     scan.references.push({
       kind: "load-balancer",
       certificateName: name.value,

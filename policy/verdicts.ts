@@ -2,11 +2,11 @@
  * The verdicts of the two policies and their messages. Pure: the clock reading and the
  * certificate come in as arguments.
  *
- * Days left are measured exactly as `getCertificate`'s `minDaysValid` measures them: whole days
- * from now to `notAfter`, rounded down (`daysUntilExpiry`); a certificate passes when
- * `daysLeft >= minDaysValid`.
+ * The rule is the package's one rule of "fit for use" (`judgeValidity`: ISSUED, and at least
+ * `minDaysValid` whole days from now to `notAfter`, as `getCertificate` counts them); this module
+ * only words its outcome for each policy.
  */
-import { daysUntil } from "pulumi-lightsail-certificates/provider";
+import { isIssued, judgeValidity } from "pulumi-lightsail-certificates/provider";
 import type { CertificateReference } from "./references";
 
 /** The command line that applies a pack config file, quoted in messages. */
@@ -35,11 +35,6 @@ export interface Subject {
   resource: string;
   /** The reference, for resources that name a certificate; absent for a CertificateLookup. */
   reference?: CertificateReference;
-}
-
-/** Whole days from `now` to `notAfter`, rounded down; undefined without a (valid) date. */
-export function daysLeft(notAfter: string | undefined, now: Date): number | undefined {
-  return daysUntil(notAfter, now);
 }
 
 function describeCertificate(cert: CertificateFacts): string {
@@ -74,15 +69,15 @@ export function expiryViolation(
   minDaysValid: number,
   now: Date,
 ): string | undefined {
-  const days = daysLeft(cert.notAfter, now);
+  const { expiry, issued, daysLeft: days } = judgeValidity(cert, minDaysValid, now);
+  if (expiry === undefined) return undefined;
   if (days === undefined) {
-    if (cert.status !== "ISSUED") return undefined;
+    if (!issued) return undefined;
     return (
       `${describeCertificate(cert)}${describeUse(subject)} has no expiry date (notAfter), so it cannot be shown to stay ` +
       `valid for the ${minDaysValid} day(s) this policy requires (minDaysValid). Check it in the Lightsail console, or ${pickAnother(subject)}.`
     );
   }
-  if (days >= minDaysValid) return undefined;
   const state =
     days < 0
       ? `expired at ${cert.notAfter} (${days} days left)`
@@ -104,7 +99,7 @@ const STATUS_HINTS: Record<string, string> = {
 
 /** The status violation for `cert`, or undefined when it is ISSUED. */
 export function statusViolation(subject: Subject, cert: CertificateFacts, note = ""): string | undefined {
-  if (cert.status === "ISSUED") return undefined;
+  if (isIssued(cert)) return undefined;
   const hint = STATUS_HINTS[cert.status] ?? "pick an ISSUED certificate";
   const expiry = cert.notAfter ? ` (notAfter ${cert.notAfter})` : "";
   return (

@@ -15,9 +15,9 @@ import {
   LightsailCertificateError,
 } from "../lightsail/errors";
 import { findCertificateByQuery } from "../lookup/lookup";
+import { containsUnknown } from "../lookup/unknowns";
 import {
   changedProperties,
-  containsUnknown,
   LookupInputs,
   LookupOutputs,
   queryChanged,

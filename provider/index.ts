@@ -36,6 +36,9 @@ export type { Connection, LookupContext, LookupContextOptions } from "../lookup/
 export { findCertificate, findCertificateByQuery, listCertificates } from "../lookup/lookup";
 export { findLoadBalancerCertificate } from "../lookup/load-balancer";
 export { daysUntil } from "../lightsail/normalize";
+export { isIssued, judgeValidity, MAX_MIN_DAYS_VALID } from "../lookup/validity";
+export type { ExpiryProblem, Validity } from "../lookup/validity";
+export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "../lookup/unknowns";
 export { checkLookupSettings, DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../lightsail/settings";
 export type { LookupSettings } from "../lightsail/settings";
 export { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";

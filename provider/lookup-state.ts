@@ -10,9 +10,6 @@
 import type { LookupSettings } from "../lightsail/settings";
 import { CERTIFICATE_FIELDS, type Certificate, type CertificateField } from "../lightsail/types";
 
-/** The sentinel the Pulumi engine uses for values unknown at preview. */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
 /** The user's search, as stored under `query` (the arguments of getCertificate). */
 export type LookupQueryInputs = Record<string, unknown>;
 
@@ -55,13 +52,6 @@ export const COMPARED_PROPERTIES = [
 
 /** One of {@link COMPARED_PROPERTIES}. */
 export type ComparedProperty = (typeof COMPARED_PROPERTIES)[number];
-
-/** Whether `value` is, or contains, a value unknown at preview. */
-export function containsUnknown(value: unknown, depth = 0): boolean {
-  if (value === UNKNOWN_VALUE) return true;
-  if (depth > 20 || value === null || typeof value !== "object") return false;
-  return Object.values(value as Record<string, unknown>).some((v) => containsUnknown(v, depth + 1));
-}
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as provider from "../../provider/dynamic";
-import { UNKNOWN_VALUE } from "../../provider/lookup-state";
+import { UNKNOWN_VALUE } from "../../lookup/unknowns";
 import { fakeAccount, FakeAccount } from "../helpers/fake-lightsail";
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");
