@@ -17,10 +17,15 @@
  * The CLI comes from `scripts/ensure-pulumi-cli.js` (npm test's pretest runs it); call
  * {@link assertPulumiCli} in a `before` hook to fail clearly when it is missing.
  */
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { copyProgram, testPackage, type TestPackage } from "../helpers/installed-package";
+import type { PreviewJson, StateExport } from "./engine-json";
+import { spawnWithTimeout, tail, type RunResult } from "./process-tree";
+
+export { changedInputs } from "./engine-json";
+export type { PreviewJson, PreviewStep, StateExport, StepState } from "./engine-json";
+export type { RunResult } from "./process-tree";
 
 const cliPaths = require("../../scripts/pulumi-cli-paths") as {
   repoRoot: string;
@@ -51,12 +56,6 @@ const PASSTHROUGH_ENV = [
   "TZ",
 ];
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 export interface RunOptions {
   /** Resolve (instead of reject) when the command exits non-zero; reject when it succeeds. */
   expectFailure?: boolean;
@@ -85,49 +84,6 @@ export interface WorkspaceOptions {
   inPlace?: boolean;
   /** Copy only these paths (relative to programDir), e.g. `["Pulumi.yaml", "examples/lookup-only"]`. */
   only?: string[];
-}
-
-/** One step of `pulumi preview --json`. */
-export interface PreviewStep {
-  op: string;
-  urn: string;
-  provider?: string;
-  oldState?: StepState;
-  newState?: StepState;
-  detailedDiff?: Record<string, { kind: string; inputDiff?: boolean }> | null;
-  diffReasons?: string[] | null;
-  replaceReasons?: string[] | null;
-}
-
-export interface StepState {
-  urn: string;
-  type: string;
-  id?: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
-}
-
-/** The parts of `pulumi preview --json` output the tests read. */
-export interface PreviewJson {
-  steps: PreviewStep[];
-  changeSummary: Record<string, number>;
-  config?: Record<string, string>;
-  diagnostics?: Array<{ urn?: string; message: string; severity: string }>;
-}
-
-/** The parts of `pulumi stack export` output the tests read. */
-export interface StateExport {
-  version: number;
-  deployment: {
-    resources?: Array<{
-      urn: string;
-      type: string;
-      id?: string;
-      custom?: boolean;
-      inputs?: Record<string, unknown>;
-      outputs?: Record<string, unknown>;
-    }>;
-  };
 }
 
 export interface PulumiWorkspace {
@@ -314,130 +270,4 @@ export async function createPulumiWorkspace(opts: WorkspaceOptions): Promise<Pul
     throw err;
   }
   return ws;
-}
-
-/**
- * Names of the inputs that differ between a step's old and new state (the dynamic-provider host
- * reports no detailedDiff, so this compares inputs; `__provider` is left out).
- */
-export function changedInputs(step: PreviewStep): string[] {
-  if (step.detailedDiff && Object.keys(step.detailedDiff).length > 0)
-    return Object.keys(step.detailedDiff).sort();
-  if (step.diffReasons && step.diffReasons.length > 0) return [...step.diffReasons].sort();
-  const olds = step.oldState?.inputs ?? {};
-  const news = step.newState?.inputs ?? {};
-  return [...new Set([...Object.keys(olds), ...Object.keys(news)])]
-    .filter((k) => k !== "__provider" && JSON.stringify(olds[k]) !== JSON.stringify(news[k]))
-    .sort();
-}
-
-function tail(text: string, lines = 40): string {
-  return text.split("\n").slice(-lines).join("\n");
-}
-
-/**
- * Pids of all descendants of pid (Linux /proc). The CLI starts its plugins in process groups of
- * their own, so killing the CLI's group alone would leave the language host, the program and the
- * dynamic-provider host running.
- */
-function descendants(pid: number): number[] {
-  let entries: string[];
-  try {
-    entries = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
-  } catch {
-    return [];
-  }
-  const children = new Map<number, number[]>();
-  for (const e of entries) {
-    try {
-      const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(e));
-      children.set(ppid, list);
-    } catch {
-      // the process exited meanwhile
-    }
-  }
-  const out: number[] = [];
-  const stack = [pid];
-  while (stack.length > 0) {
-    for (const c of children.get(stack.pop() as number) ?? []) {
-      out.push(c);
-      stack.push(c);
-    }
-  }
-  return out;
-}
-
-function killPids(pids: number[]): void {
-  for (const p of pids) {
-    for (const target of [-p, p]) {
-      try {
-        process.kill(target, "SIGKILL");
-      } catch {
-        // already gone, or not a group leader
-      }
-    }
-  }
-}
-
-function spawnWithTimeout(
-  cmd: string,
-  args: string[],
-  opts: { cwd: string; env: Record<string, string>; timeoutMs: number; onKill?: Set<() => void> },
-): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, {
-      cwd: opts.cwd,
-      env: opts.env,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    let timedOut = false;
-    let doomed: number[] = [];
-    const kill = () => {
-      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-        killPids([child.pid, ...descendants(child.pid)]);
-      }
-    };
-    opts.onKill?.add(kill);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (child.pid === undefined) return;
-      // Remember everything the CLI started (plugins run in process groups of their own and are
-      // orphaned when the CLI exits), give the CLI 5 s to cancel, then kill them all.
-      doomed = [child.pid, ...descendants(child.pid)];
-      try {
-        process.kill(-child.pid, "SIGINT");
-      } catch {
-        // gone
-      }
-      setTimeout(() => killPids(doomed), 5_000).unref();
-    }, opts.timeoutMs);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      opts.onKill?.delete(kill);
-      reject(new Error(`could not run ${cmd}: ${err.message}`));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      opts.onKill?.delete(kill);
-      if (timedOut) {
-        killPids(doomed);
-        reject(
-          new Error(
-            `${cmd} ${args.join(" ")} timed out after ${opts.timeoutMs} ms\n` +
-              `--- stdout (tail) ---\n${tail(stdout)}\n--- stderr (tail) ---\n${tail(stderr)}`,
-          ),
-        );
-        return;
-      }
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-    });
-  });
 }
