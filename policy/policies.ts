@@ -24,6 +24,7 @@
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import {
   Certificate,
+  CertificateNotFoundError,
   createLookupContext,
   findCertificate,
   findLoadBalancerCertificate,
@@ -234,8 +235,8 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
       return { subject, outcome: "found", cert: factsOf(cert) };
     } catch (err) {
       const error = asError(err);
-      if (error.name === "CertificateNotFoundError") {
-        const closest = (error as Error & { closest?: NearbyCertificate[] }).closest ?? [];
+      if (CertificateNotFoundError.isInstance(error)) {
+        const closest: NearbyCertificate[] = error.closest;
         return { subject, outcome: "not-found", closest, detail: error.message };
       }
       return { subject, outcome: "failed", error };

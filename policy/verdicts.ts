@@ -6,7 +6,7 @@
  * `minDaysValid` whole days from now to `notAfter`, as `getCertificate` counts them); this module
  * only words its outcome for each policy.
  */
-import { isIssued, judgeValidity } from "pulumi-lightsail-certificates/provider";
+import { isIssued, judgeValidity, RegionNotSetError } from "pulumi-lightsail-certificates/provider";
 import type { CertificateReference } from "./references";
 
 /** The command line that applies a pack config file, quoted in messages. */
@@ -169,7 +169,7 @@ export function lookupFailedViolation(subject: Subject, ref: CertificateReferenc
     ref.kind === "load-balancer"
       ? `load-balancer certificate "${ref.certificateName}" of load balancer "${ref.loadBalancerName}"`
       : `certificate "${ref.certificateName}"`;
-  if (error.name === "RegionNotSetError")
+  if (RegionNotSetError.isInstance(error))
     return (
       `Could not check ${target} used by ${subject.resource} through \`${ref.property}\`: no region is set for it. ` +
       `Set one of, first that is set wins: ${PACK_REGION_CHAIN}.`

@@ -39,6 +39,7 @@ export { daysUntil } from "../lightsail/normalize";
 export { isIssued, judgeValidity, MAX_MIN_DAYS_VALID } from "../lookup/validity";
 export type { ExpiryProblem, Validity } from "../lookup/validity";
 export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "../lookup/unknowns";
+export { CertificateNotFoundError, LightsailCertificateError, RegionNotSetError } from "../lightsail/errors";
 export { checkLookupSettings, DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../lightsail/settings";
 export type { LookupSettings } from "../lightsail/settings";
 export { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
