@@ -27,31 +27,34 @@ export type LookupInputs = { query: LookupQueryInputs; settings?: LookupSettings
 export type LookupOutputs = { query: LookupQueryInputs; settings?: LookupSettings } & Certificate;
 
 /**
+ * The certificate fields that move on their own or only describe the lookup's moment, and are
+ * therefore outputs only, never compared: counts (`inUseResourceCount`, `daysUntilExpiry`),
+ * reasons and codes, the validation records and the request time.
+ */
+const NOT_COMPARED = [
+  "createdAt",
+  "daysUntilExpiry",
+  "renewalStatusReason",
+  "eligibleToRenew",
+  "inUseResourceCount",
+  "requestFailureReason",
+  "domainValidationRecords",
+  "supportCode",
+] as const satisfies readonly CertificateField[];
+
+/**
  * The certificate properties whose change is a real change of the looked-up certificate:
  * replacement (arn, name), renewal (serialNumber, notBefore, notAfter, issuedAt), status and
- * coverage. Counts that move on their own (`inUseResourceCount`, `daysUntilExpiry`) are left out.
+ * coverage. Every field of {@link CERTIFICATE_FIELDS} but {@link NOT_COMPARED}, in its order: a
+ * field added to the model is compared unless it is listed there.
  */
-export const COMPARED_PROPERTIES = [
-  "arn",
-  "name",
-  "domainName",
-  "subjectAlternativeNames",
-  "status",
-  "region",
-  "serialNumber",
-  "keyAlgorithm",
-  "issuerCA",
-  "issuedAt",
-  "notBefore",
-  "notAfter",
-  "renewalStatus",
-  "revokedAt",
-  "revocationReason",
-  "tags",
-] as const;
+export const COMPARED_PROPERTIES = CERTIFICATE_FIELDS.filter(
+  (field): field is Exclude<CertificateField, (typeof NOT_COMPARED)[number]> =>
+    !(NOT_COMPARED as readonly string[]).includes(field),
+);
 
 /** One of {@link COMPARED_PROPERTIES}. */
-export type ComparedProperty = (typeof COMPARED_PROPERTIES)[number];
+export type ComparedProperty = Exclude<CertificateField, (typeof NOT_COMPARED)[number]>;
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
