@@ -11,7 +11,8 @@
  * - one of the renewal's own validation records (`renewalSummary.domainValidationRecords`) has
  *   `validationStatus` `FAILED`.
  *
- * Any other status (`PendingAutoRenewal`, `Success`, no renewal at all, and **a status the service
+ * Load-balancer certificates spell the four statuses in UPPER_CASE (`PENDING_VALIDATION`): they
+ * are judged as their PascalCase equivalents. Any other status (`PendingAutoRenewal`, `Success`, no renewal at all, and **a status the service
  * adds later**) is not stuck unless listed among the stuck statuses: the rule does not guess about
  * values it does not know, and a caller who wants one counted lists it.
  *
@@ -96,6 +97,14 @@ function recordsOf(list: readonly DomainValidationRecord[] | undefined): Renewal
   return out;
 }
 
+/** Load-balancer certificates spell the same four statuses in UPPER_CASE: judged as the same. */
+const LOAD_BALANCER_SPELLINGS: Record<string, string> = {
+  PENDING_AUTO_RENEWAL: "PendingAutoRenewal",
+  PENDING_VALIDATION: "PendingValidation",
+  SUCCESS: "Success",
+  FAILED: "Failed",
+};
+
 const notSucceeded = (r: RenewalRecord) => r.validationStatus !== "SUCCESS";
 
 /**
@@ -108,13 +117,14 @@ export function judgeRenewal(
 ): RenewalJudgement {
   const status =
     typeof cert.renewalStatus === "string" && cert.renewalStatus !== "" ? cert.renewalStatus : null;
+  const spelled = status !== null ? (LOAD_BALANCER_SPELLINGS[status] ?? status) : null;
   const reason =
     typeof cert.renewalStatusReason === "string" && cert.renewalStatusReason !== ""
       ? cert.renewalStatusReason
       : null;
   const renewalRecords = recordsOf(cert.renewalDomainValidationRecords);
   const failedRecords = renewalRecords.filter((r) => r.validationStatus === "FAILED");
-  const byStatus = status !== null && stuckStatuses.includes(status);
+  const byStatus = spelled !== null && stuckStatuses.includes(spelled);
   const byRecords = failedRecords.length > 0;
   const cause = byStatus
     ? byRecords

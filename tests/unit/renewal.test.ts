@@ -17,7 +17,7 @@ const record = (
     domainName,
     resourceRecord: { name, type: "CNAME", value: `_v-${domainName}.acm-validations.aws.` },
     ...(validationStatus !== undefined ? { validationStatus } : {}),
-  }) satisfies DomainValidationRecord;
+  }) as DomainValidationRecord;
 
 const wwwRecord = {
   domainName: "www.example.com",
@@ -111,8 +111,15 @@ describe("the rule of renewal health: judgeRenewal", () => {
   it("unknown future statuses are not stuck unless listed; statuses compare exactly", () => {
     assert.equal(judgeRenewal({ renewalStatus: "PendingRevalidation" }).stuck, false);
     assert.equal(judgeRenewal({ renewalStatus: "PendingRevalidation" }, ["PendingRevalidation"]).stuck, true);
-    assert.equal(judgeRenewal({ renewalStatus: "PENDING_VALIDATION" }).stuck, false);
+    assert.equal(judgeRenewal({ renewalStatus: "Pending_Validation" }).stuck, false);
     assert.equal(judgeRenewal({ renewalStatus: "failed" }).stuck, false);
+  });
+
+  it("load-balancer certificates' UPPER_CASE spellings are the same statuses", () => {
+    assert.equal(judgeRenewal({ renewalStatus: "PENDING_VALIDATION" }).stuck, true);
+    assert.equal(judgeRenewal({ renewalStatus: "FAILED" }).stuck, true);
+    assert.equal(judgeRenewal({ renewalStatus: "PENDING_AUTO_RENEWAL" }).stuck, false);
+    assert.equal(judgeRenewal({ renewalStatus: "FAILED" }).status, "FAILED");
   });
 
   it("the stuck statuses are configurable: Failed only lets PendingValidation pass", () => {
@@ -164,7 +171,7 @@ describe("the rule of renewal health: judgeRenewal", () => {
           renewalSummary: {
             renewalStatus: "PendingValidation",
             renewalStatusReason: "DNS record not found",
-            domainValidationRecords: [record("www.example.com", "FAILED")],
+            domainValidationRecords: [record("www.example.com", "FAILED")] as never,
           },
         },
       },
