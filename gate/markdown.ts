@@ -77,8 +77,10 @@ function timeline(certs: CertificateVerdict[], minDays: number, checkedAt: strin
   const span = timelineDays(minDays);
   const labels = certs.map((c) => `${c.name} (${c.region})`);
   const width = Math.max(...labels.map((l) => l.length));
+  const notes = certs.map(timelineNote);
+  const noteWidth = Math.max(...notes.map((n) => n.length));
   const lines = certs.map((c, i) =>
-    `${labels[i].padEnd(width)}  ${timelineBar(c.daysLeft, minDays, span)}  ${timelineNote(c).padEnd(12)}  ${c.verdict}`.trimEnd(),
+    `${labels[i].padEnd(width)}  ${timelineBar(c.daysLeft, minDays, span)}  ${notes[i].padEnd(noteWidth)}  ${c.verdict}`.trimEnd(),
   );
   const per = span / TIMELINE_WIDTH;
   return (

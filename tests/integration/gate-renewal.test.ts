@@ -12,6 +12,7 @@ import { makeCertificate, type CertificateFixture } from "../../emulator";
 import { ReadCache } from "../../lookup/cache";
 import { createLookupContext } from "../../lookup/context";
 import { runGate } from "../../gate/main";
+import { timelineBar } from "../../gate/markdown";
 import { useEmulator } from "../helpers/emulator";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -191,10 +192,10 @@ describe("lightsail-certs check: renewals and reports for CI (against the emulat
 From 2026-06-01; one character is 3 day(s), \`|\` marks the minimum of 30 day(s), \`>\` valid beyond 90 days.
 
 \`\`\`text
-stuck-cert (us-east-1)  [===       |                   ]  8 day(s)      FAIL
-api-cert (us-east-1)    [==========|====               ]  45 day(s)     PASS
-shop-cert (us-east-1)   [==========|===================>  120 day(s)    PASS
-caa-cert (us-east-1)    [==========|===================>  200 day(s)    FAIL
+stuck-cert (us-east-1)  [===       |                   ]  8 day(s)    FAIL
+api-cert (us-east-1)    [==========|====               ]  45 day(s)   PASS
+shop-cert (us-east-1)   [==========|===================>  120 day(s)  PASS
+caa-cert (us-east-1)    [==========|===================>  200 day(s)  FAIL
 \`\`\`
 
 ### Stuck renewals
@@ -220,6 +221,47 @@ caa-cert (us-east-1)    [==========|===================>  200 day(s)    FAIL
 - **eu-west-1**: Access denied: the AWS identity in use may not call lightsail:GetCertificates in eu-west-1 (User: arn:aws:iam::123456789012:user/lightsail-emulator is not authorized to perform: lightsail:GetCertificates on resource: arn:aws:lightsail:eu-west-1:123456789012:*). Grant it lightsail:GetCertificates (read-only) in an IAM policy, or use another profile. (AWS request id <id>)
 `,
     );
+  });
+
+  it("--format markdown with --domain: one row per domain, sorted by days left; the timeline of the covering certificates", async () => {
+    const r = await check([
+      "--region",
+      "us-east-1",
+      "--domain",
+      "shop.example.com",
+      "--domain",
+      "www.example.com",
+      "--domain",
+      "none.example.com",
+      "--allow-stuck-renewals",
+      "--format",
+      "markdown",
+    ]);
+    assert.equal(r.status, 1, show(r));
+    const rows = r.stdout.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---"));
+    assert.deepEqual(rows.slice(0, 4), [
+      "| Domain | Certificate | Region | Status | Not after | Days left | Renewal | Verdict |",
+      "| www.example.com | stuck-cert | us-east-1 | ISSUED | 2026-06-09T13:00:00Z | 8 | PendingValidation | **FAIL**: expires in 8 day(s), under the minimum of 30 |",
+      "| shop.example.com | shop-cert | us-east-1 | ISSUED | 2026-09-29T13:00:00Z | 120 | - | **PASS** |",
+      "| none.example.com | - | - | - | - | - | - | **FAIL**: no certificate covers it |",
+    ]);
+    assert.match(
+      r.stdout,
+      /^2 of 3 domain\(s\) fail in us-east-1 \(ISSUED, at least 30 day\(s\) left, stuck renewals allowed\)/m,
+    );
+    assert.match(
+      r.stdout,
+      /1 certificate\(s\) whose renewal is stuck\. They do not fail the check \(`--allow-stuck-renewals`\)\./,
+    );
+  });
+
+  it("timeline bars: expired and undated are empty, beyond the span ends in >, the minimum is marked", () => {
+    assert.equal(timelineBar(-3, 30, 90), "[          |                   ]");
+    assert.equal(timelineBar(null, 30, 90), "[          |                   ]");
+    assert.equal(timelineBar(1, 30, 90), "[=         |                   ]");
+    assert.equal(timelineBar(90, 30, 90), "[==========|===================]");
+    assert.equal(timelineBar(91, 30, 90), "[==========|===================>");
+    assert.equal(timelineBar(60, 100, 120), "[===============          |    ]");
   });
 
   it("--output FILE: the chosen format in the file (replaced atomically), the table on stdout", async () => {
