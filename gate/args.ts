@@ -33,16 +33,19 @@ const byDefault = (flag: SettingFlag) => DEFAULT_LOOKUP_SETTINGS[SETTING_FLAGS[f
 
 /** The help text. */
 export const USAGE = `Usage:
-  lightsail-certs list  [--region R]... [--all-regions] [--status S]... [--json] [request options]
+  lightsail-certs list  [--region R]... [--all-regions] [--status S]... [--format table|json]
+                        [request options]
   lightsail-certs check [--min-days N] [--domain D]... [--region R]... [--all-regions]
-                        [--status S]... [--json] [request options]
+                        [--status S]... [--allow-stuck-renewals]
+                        [--format table|json|markdown] [--output FILE] [request options]
 
 Commands:
   list     List the Lightsail certificates of the regions (every status unless --status).
   check    Judge certificates and print name, domain, region, status, notAfter, days left and
-           a verdict. Without --domain every certificate listed must be ISSUED and stay valid
-           at least N days; with --domain each domain must be covered (primary name or SAN) by
-           at least one such certificate.
+           a verdict. Without --domain every certificate listed must be ISSUED, stay valid
+           at least N days and have no stuck renewal (renewal status PendingValidation or
+           Failed, or a FAILED renewal validation record); with --domain each domain must be
+           covered (primary name or SAN) by at least one such certificate.
 
 Options:
   --region R      Region to read, repeatable or comma-separated (default: AWS_REGION, else
@@ -54,7 +57,13 @@ Options:
                   floor((notAfter - now) / 1 day) >= N (0..${MAX_MIN_DAYS_VALID}, default ${DEFAULT_MIN_DAYS}).
   --domain D      A domain that must be covered, repeatable.
   --profile P     AWS profile to use (default: AWS_PROFILE or the SDK's default chain).
-  --json          Print a JSON document instead of a table (see gate/README.md).
+  --allow-stuck-renewals
+                  A stuck renewal does not fail the certificate (it is still shown).
+  --format F      table (default), json or markdown (check only: a summary for a CI step
+                  summary or a pull-request comment). See gate/README.md.
+  --json          The same as --format json.
+  --output FILE   check: write the report in the --format chosen to FILE (replaced atomically)
+                  and print the table on stdout. The directory must exist.
   -h, --help      Show this help.
   --version       Print the version of pulumi-lightsail-certificates.
 
@@ -71,6 +80,12 @@ a NOT READ line or a JSON "errors" entry; the other regions are still read, judg
 printed). 2 wins over 1: a check that could not read a region is not complete.
 Credentials and endpoint come from the AWS SDK chain (AWS_PROFILE or --profile,
 AWS_ENDPOINT_URL_LIGHTSAIL, ...).`;
+
+/** The report formats of `--format`. */
+export const FORMATS = ["table", "json", "markdown"] as const;
+
+/** One of {@link FORMATS}. */
+export type ReportFormat = (typeof FORMATS)[number];
 
 /** A command-line mistake. */
 export class UsageError extends Error {
@@ -93,8 +108,14 @@ export interface GateOptions {
   profile?: string;
   /** `--request-timeout-ms`, `--max-attempts`, `--max-pages`: only those given. */
   settings: LookupSettings;
-  /** `--json`. */
+  /** `--json`, or `--format json`. */
   json: boolean;
+  /** `--format` (`--json` is `json`). @defaultValue `"table"` */
+  format: ReportFormat;
+  /** `--output`: where to write the report in {@link format}; stdout then gets the table. */
+  output?: string;
+  /** `--allow-stuck-renewals`. */
+  allowStuckRenewals: boolean;
 }
 
 /** Flags that take a number; a value such as `-1` after them is their value, not an option. */
@@ -183,14 +204,31 @@ export function parseGateArgs(argv: readonly string[]): GateOptions {
       domains: [],
       settings: {},
       json: false,
+      format: "table",
+      allowStuckRenewals: false,
     };
   }
   if (command !== "list" && command !== "check")
     throw new UsageError(`unknown command "${command}"; use list or check`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  let format: ReportFormat = values.json ? "json" : "table";
+  if (values.format !== undefined) {
+    const given = values.format.trim();
+    if (!(FORMATS as readonly string[]).includes(given))
+      throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}"`);
+    if (values.json && given !== "json")
+      throw new UsageError(`--json is --format json: give one of them, not --json with --format ${given}`);
+    format = given as ReportFormat;
+  }
+  if (values.output !== undefined && values.output.trim() === "")
+    throw new UsageError("--output needs a file name");
   if (command === "list") {
     if (values["min-days"] !== undefined) throw new UsageError("--min-days applies to check, not list");
     if (values.domain !== undefined) throw new UsageError("--domain applies to check, not list");
+    if (format === "markdown") throw new UsageError("--format markdown applies to check, not list");
+    if (values.output !== undefined) throw new UsageError("--output applies to check, not list");
+    if (values["allow-stuck-renewals"])
+      throw new UsageError("--allow-stuck-renewals applies to check, not list");
   }
 
   let regions = unique(split(values.region));
@@ -249,7 +287,10 @@ export function parseGateArgs(argv: readonly string[]): GateOptions {
     domains: unique(domains),
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     settings,
-    json: values.json ?? false,
+    json: format === "json",
+    format,
+    ...(values.output !== undefined ? { output: values.output } : {}),
+    allowStuckRenewals: values["allow-stuck-renewals"] ?? false,
   };
 }
 
@@ -269,6 +310,9 @@ function parseWith(argv: readonly string[]) {
       "max-attempts": { type: "string" },
       "max-pages": { type: "string" },
       json: { type: "boolean" },
+      format: { type: "string" },
+      output: { type: "string" },
+      "allow-stuck-renewals": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean" },
     },

@@ -7,6 +7,7 @@
 import { certificateCovers, normalizeDomain } from "../lookup/domain";
 import type { Certificate } from "../lightsail/types";
 import { judgeValidity, type Validity } from "../lookup/validity";
+import { describeRecord, judgeRenewal, type RenewalJudgement, type RenewalRecord } from "../lookup/renewal";
 
 /** `PASS` or `FAIL`. */
 export type Verdict = "PASS" | "FAIL";
@@ -33,6 +34,20 @@ export interface CertificateVerdict {
   verdict: Verdict;
   /** Why it fails; null when it passes. */
   reason: string | null;
+  /** Renewal status (e.g. `PendingAutoRenewal`), or null when Lightsail reports none. */
+  renewalStatus: string | null;
+  /** `renewalStatusReason`, or null. */
+  renewalStatusReason: string | null;
+  /** Whether the renewal is stuck (the rule of lookup/renewal.ts), also with --allow-stuck-renewals. */
+  renewalStuck: boolean;
+  /** The DNS records to (re)create for a stuck renewal; empty otherwise. */
+  renewalRecords: RenewalRecord[];
+}
+
+/** How `check` judges, beyond `--min-days`. */
+export interface JudgeOptions {
+  /** `--allow-stuck-renewals`: a stuck renewal does not fail the certificate. */
+  allowStuckRenewals?: boolean;
 }
 
 /** One `--domain`, judged. */
@@ -64,11 +79,38 @@ function reasonOf(validity: Validity, status: string, minDays: number): string |
   }
 }
 
-/** Judges one certificate against `minDays` at `now` (the rule of lookup/validity.ts). */
-export function judgeCertificate(cert: Certificate, minDays: number, now: Date): CertificateVerdict {
+/** The gate's words for a stuck renewal: its status, reason and the records to (re)create. */
+export function renewalReason(renewal: RenewalJudgement): string {
+  const what = [
+    ...(renewal.status !== null ? [renewal.status] : []),
+    ...(renewal.failedRecords.length > 0
+      ? [`${renewal.failedRecords.length} validation record(s) FAILED`]
+      : []),
+  ].join(", ");
+  const why = renewal.reason !== null ? `: ${renewal.reason}` : "";
+  const records =
+    renewal.records.length > 0
+      ? `; (re)create ${renewal.records.map(describeRecord).join(", ")}`
+      : "; no DNS record reported";
+  return `renewal stuck (${what}${why})${records}`;
+}
+
+/**
+ * Judges one certificate against `minDays` at `now`: the rule of lookup/validity.ts, then the
+ * renewal rule of lookup/renewal.ts (a stuck renewal fails unless `allowStuckRenewals`).
+ */
+export function judgeCertificate(
+  cert: Certificate,
+  minDays: number,
+  now: Date,
+  options: JudgeOptions = {},
+): CertificateVerdict {
   const validity = judgeValidity(cert, minDays, now);
   const daysLeft = validity.daysLeft ?? null;
-  const reason = reasonOf(validity, cert.status, minDays);
+  const renewal = judgeRenewal(cert);
+  const reasons = [reasonOf(validity, cert.status, minDays)];
+  if (renewal.stuck && !options.allowStuckRenewals) reasons.push(renewalReason(renewal));
+  const reason = reasons.filter((r): r is string => r !== null).join("; ") || null;
   return {
     name: cert.name,
     arn: cert.arn,
@@ -80,6 +122,10 @@ export function judgeCertificate(cert: Certificate, minDays: number, now: Date):
     daysLeft,
     verdict: reason === null ? "PASS" : "FAIL",
     reason,
+    renewalStatus: cert.renewalStatus ?? null,
+    renewalStatusReason: cert.renewalStatusReason ?? null,
+    renewalStuck: renewal.stuck,
+    renewalRecords: renewal.records,
   };
 }
 
@@ -112,11 +158,12 @@ export function judgeDomains(
   certs: readonly Certificate[],
   minDays: number,
   now: Date,
+  options: JudgeOptions = {},
 ): DomainVerdict[] {
   return domains.map((domain) => {
     const candidates = certs
       .filter((c) => coversDomain(c, domain))
-      .map((c) => judgeCertificate(c, minDays, now))
+      .map((c) => judgeCertificate(c, minDays, now, options))
       .sort(compareVerdicts);
     const best = candidates[0] ?? null;
     if (!best)

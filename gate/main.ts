@@ -6,6 +6,8 @@
  * judged and printed).
  * Messages never hold a credential or an endpoint, and errors are printed without a stack.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { createLookupContext, LookupContext, withSettings } from "../lookup/context";
 import {
   AccessDeniedError,
@@ -28,6 +30,7 @@ import {
   SCHEMA_VERSION,
   toListedCertificate,
 } from "./report";
+import { renderCheckMarkdown } from "./markdown";
 import { DEFAULT_CONCURRENCY, scanRegions } from "./scan";
 import { renderCheckTable, renderDomainTable, renderListTable } from "./table";
 import { packageVersion } from "./version";
@@ -110,6 +113,47 @@ async function defaultRegion(context: LookupContext): Promise<string> {
   }
 }
 
+/**
+ * Checks, before anything is read, that `--output`'s directory exists.
+ * @throws UsageError naming the file and the directory.
+ */
+function checkOutputPath(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    stat = undefined;
+  }
+  if (!stat?.isDirectory())
+    throw new UsageError(`--output ${file}: the directory ${dir} does not exist; create it first`);
+  try {
+    if (fs.statSync(path.resolve(file)).isDirectory())
+      throw new UsageError(`--output ${file} is a directory; give a file name`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+  }
+}
+
+/**
+ * Writes `text` to `file` atomically: a temporary file in the same directory, then a rename over
+ * `file`, so a reader (or a failed run) never sees half a report.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const target = path.resolve(file);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
+  try {
+    fs.writeFileSync(temp, text, { mode: 0o644 });
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
 /** Runs the command line `argv` (without `node` and the script); resolves to the exit status. */
 export async function runGate(argv: readonly string[], io: GateIo): Promise<number> {
   let options: GateOptions;
@@ -129,6 +173,15 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
     return EXIT.pass;
   }
 
+  if (options.output !== undefined) {
+    try {
+      checkOutputPath(options.output);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      io.stderr(`${PROGRAM}: ${err.message}\nRun "${PROGRAM} --help" for usage.\n`);
+      return EXIT.error;
+    }
+  }
   const now = io.now ?? (() => new Date());
   // The request options tune a given context too (same clients factory, cache and clock).
   const context = io.context
@@ -192,51 +245,72 @@ export async function runGate(argv: readonly string[], io: GateIo): Promise<numb
   }
 
   const domainMode = options.domains.length > 0;
-  const domains = domainMode ? judgeDomains(options.domains, certificates, options.minDays, at) : [];
+  const judging = { allowStuckRenewals: options.allowStuckRenewals };
+  const domains = domainMode ? judgeDomains(options.domains, certificates, options.minDays, at, judging) : [];
   if (errors.length > 0)
     for (const d of domains) if (!d.certificate) d.reason = `${d.reason} in the regions read`;
   const judged = certificates
     .filter((c) => !domainMode || options.domains.some((d) => coversDomain(c, d)))
-    .map((c) => judgeCertificate(c, options.minDays, at));
+    .map((c) => judgeCertificate(c, options.minDays, at, judging));
   const summary = summarize(domainMode ? domains : judged);
   const passed = summary.failed === 0 && errors.length === 0;
   const status = errors.length > 0 ? EXIT.error : passed ? EXIT.pass : EXIT.fail;
 
-  if (options.json) {
-    const report: CheckReport = {
-      schemaVersion: SCHEMA_VERSION,
-      command: "check",
-      mode: domainMode ? "domains" : "certificates",
-      checkedAt: at.toISOString(),
-      minDays: options.minDays,
-      regions,
-      statuses: statusesRead(options),
-      passed,
-      summary,
-      certificates: judged,
-      domains,
-      errors,
-    };
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  const report: CheckReport = {
+    schemaVersion: SCHEMA_VERSION,
+    command: "check",
+    mode: domainMode ? "domains" : "certificates",
+    checkedAt: at.toISOString(),
+    minDays: options.minDays,
+    allowStuckRenewals: options.allowStuckRenewals,
+    regions,
+    statuses: statusesRead(options),
+    passed,
+    summary,
+    certificates: judged,
+    domains,
+    errors,
+  };
+
+  const table = (color: boolean): string => {
+    const rule =
+      `ISSUED with at least ${options.minDays} day(s) left` +
+      (options.allowStuckRenewals ? ", stuck renewals allowed" : ", no stuck renewal");
+    let text = "";
+    if (domainMode) {
+      text += renderDomainTable(domains, color);
+      text +=
+        `\n${summary.total} domain(s) in ${regionList(read)}: ${summary.passed} pass, ${summary.failed} fail ` +
+        `(each needs a certificate ${rule}).\n`;
+    } else if (judged.length > 0) {
+      text += renderCheckTable(judged, color);
+      text +=
+        `\n${summary.total} certificate(s) in ${regionList(read)}: ${summary.passed} pass, ${summary.failed} fail ` +
+        `(${rule}).\n`;
+    } else if (read.length > 0) {
+      text += `No certificates in ${regionList(read)}: nothing to check.\n`;
+    }
+    if (errors.length > 0) text += notRead;
+    return text;
+  };
+  const rendered = (): string =>
+    options.format === "json"
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : options.format === "markdown"
+        ? renderCheckMarkdown(report)
+        : table(false);
+
+  if (options.output === undefined) {
+    io.stdout(options.format === "table" ? table(io.color === true) : rendered());
     return status;
   }
-
-  const rule = `ISSUED with at least ${options.minDays} day(s) left`;
-  if (domainMode) {
-    io.stdout(renderDomainTable(domains, io.color));
-    io.stdout(
-      `\n${summary.total} domain(s) in ${regionList(read)}: ${summary.passed} pass, ${summary.failed} fail ` +
-        `(each needs a certificate ${rule}).\n`,
-    );
-  } else if (judged.length > 0) {
-    io.stdout(renderCheckTable(judged, io.color));
-    io.stdout(
-      `\n${summary.total} certificate(s) in ${regionList(read)}: ${summary.passed} pass, ${summary.failed} fail ` +
-        `(${rule}).\n`,
-    );
-  } else if (read.length > 0) {
-    io.stdout(`No certificates in ${regionList(read)}: nothing to check.\n`);
+  // --output: the chosen format goes to the file, the table to stdout.
+  io.stdout(table(io.color === true));
+  try {
+    writeFileAtomic(options.output, rendered());
+  } catch (err) {
+    io.stderr(`${PROGRAM}: could not write --output ${options.output}: ${describeError(err)}\n`);
+    return EXIT.error;
   }
-  if (errors.length > 0) io.stdout(notRead);
   return status;
 }

@@ -11,6 +11,10 @@ import { daysUntil } from "../lightsail/normalize";
  * The version of the JSON shapes below. 2: a document is printed also when regions could not
  * be read, listing them in `errors` (with `passed: false`); version 1 printed no document then,
  * so a v1 reader could take any document for a complete read. Every v1 field is unchanged.
+ * Still 2 with the renewal fields (0.2.0, issue 13: `allowStuckRenewals`, and per certificate
+ * `renewalStatus`, `renewalStatusReason`, `renewalStuck`, `renewalRecords`): fields were only
+ * added, and a v2 reader that reads `verdict`, `passed` or the exit status still reads the
+ * gate's outcome (a stuck renewal is one more reason for FAIL).
  */
 export const SCHEMA_VERSION = 2;
 
@@ -38,6 +42,8 @@ export interface CheckReport {
   checkedAt: string;
   /** `--min-days`. */
   minDays: number;
+  /** `--allow-stuck-renewals`: stuck renewals are shown but do not fail. */
+  allowStuckRenewals: boolean;
   /** Regions asked for (read, or listed in `errors`). */
   regions: string[];
   /** Statuses read (every status when none was given). */

@@ -133,6 +133,8 @@ export function normalizeCertificate(
     detail.renewalSummary && typeof detail.renewalSummary === "object" ? detail.renewalSummary : undefined;
   put(cert, "renewalStatus", str(renewal?.renewalStatus));
   put(cert, "renewalStatusReason", str(renewal?.renewalStatusReason));
+  if (Array.isArray(renewal?.domainValidationRecords))
+    cert.renewalDomainValidationRecords = validationRecords(renewal.domainValidationRecords);
   put(cert, "eligibleToRenew", str(detail.eligibleToRenew));
   put(cert, "revokedAt", toIsoTimestamp(detail.revokedAt));
   put(cert, "revocationReason", str(detail.revocationReason));

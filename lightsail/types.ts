@@ -92,6 +92,12 @@ export interface Certificate {
   renewalStatus?: RenewalStatus;
   /** Why the renewal status is what it is. */
   renewalStatusReason?: string;
+  /**
+   * The renewal's own domain validation records (`renewalSummary.domainValidationRecords`): the
+   * DNS records Lightsail checks to renew the certificate, each with its `validationStatus`.
+   * Absent when the service reports no renewal records.
+   */
+  renewalDomainValidationRecords?: DomainValidationRecord[];
   /** Whether the certificate can be renewed (a free string in the API). */
   eligibleToRenew?: string;
   /** How many Lightsail resources use it. */
@@ -131,6 +137,7 @@ export const CERTIFICATE_FIELDS = [
   "daysUntilExpiry",
   "renewalStatus",
   "renewalStatusReason",
+  "renewalDomainValidationRecords",
   "eligibleToRenew",
   "inUseResourceCount",
   "revokedAt",

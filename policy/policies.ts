@@ -5,13 +5,23 @@
  * - `lightsail-certificate-expiry`: every Lightsail certificate the stack uses stays valid at
  *   least `minDaysValid` days (default 30).
  * - `lightsail-certificate-issued`: every Lightsail certificate the stack uses is ISSUED.
+ * - `lightsail-certificate-renewal` (advisory by default): the renewal of every Lightsail
+ *   certificate the stack uses is not stuck (the rule of lookup/renewal.ts: `stuckStatuses`,
+ *   default PendingValidation and Failed, or a FAILED renewal validation record).
  *
- * Both are mandatory by default and judge, at preview already:
+ * The first two are mandatory by default and judge, at preview already:
  * - a `CertificateLookup` from its checked inputs (the resolved certificate's name, status and
  *   notAfter), without a request;
  * - a Lightsail distribution, container service or load-balancer certificate attachment by
  *   looking up the certificates it names, in any status, through the package's lookup layer
  *   (shared, cached scans; the client factory and the clock are injectable).
+ *
+ * The renewal policy judges the aws resources the same way. A CertificateLookup's checked inputs
+ * hold its `renewalStatus` but not the reason or the renewal's DNS records (adding them to the
+ * compared properties would show an update of every lookup whenever Lightsail touched its
+ * renewal), so when that status is known the policy reads the certificate by name and region
+ * through the lookup layer, as it reads a distribution's; no renewal status: nothing to judge,
+ * no request.
  *
  * A verdict is only reached from known values: when what decides it is unknown at preview, the
  * policies report nothing for that resource (the update runs them again with known values).
@@ -26,6 +36,8 @@ import {
   Certificate,
   CertificateNotFoundError,
   createLookupContext,
+  DEFAULT_STUCK_RENEWAL_STATUSES,
+  KNOWN_RENEWAL_STATUSES,
   findCertificate,
   findLoadBalancerCertificate,
   KNOWN_CERTIFICATE_STATUSES,
@@ -52,6 +64,7 @@ import {
   lookupFailedViolation,
   NearbyCertificate,
   notFoundViolation,
+  renewalViolation,
   statusViolation,
   Subject,
 } from "./verdicts";
@@ -62,6 +75,10 @@ export type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy 
 export const EXPIRY_POLICY = "lightsail-certificate-expiry";
 /** Name of the status policy. */
 export const ISSUED_POLICY = "lightsail-certificate-issued";
+/** Name of the renewal policy. */
+export const RENEWAL_POLICY = "lightsail-certificate-renewal";
+/** Default of the renewal policy's `stuckStatuses`. */
+export const DEFAULT_STUCK_STATUSES: readonly string[] = DEFAULT_STUCK_RENEWAL_STATUSES;
 /** Default of the expiry policy's `minDaysValid`. */
 export const DEFAULT_MIN_DAYS_VALID = 30;
 /** Largest `minDaysValid` accepted: the package's, as for getCertificate. */
@@ -87,6 +104,51 @@ export interface ExpiryPolicyConfig {
 export interface IssuedPolicyConfig {
   /** Region of resources that set none and whose provider sets none. */
   region?: string;
+}
+
+/** Configuration of the renewal policy. */
+export interface RenewalPolicyConfig {
+  /**
+   * Renewal statuses that count as stuck (exact, PascalCase as the API spells them).
+   * @defaultValue ["PendingValidation", "Failed"]
+   */
+  stuckStatuses?: string[];
+  /** Region of resources that set none and whose provider sets none. */
+  region?: string;
+}
+
+/**
+ * `stuckStatuses` from the renewal policy's config: the default when unset, else the list given
+ * (a non-empty array of non-empty strings; a known status in the wrong case is a problem, a
+ * status this version does not know is accepted: the service adds values).
+ */
+export function stuckStatusesOf(config: { stuckStatuses?: unknown } | undefined): {
+  statuses?: string[];
+  problems: Array<{ property: string; reason: string }>;
+} {
+  const value = config?.stuckStatuses;
+  if (value === undefined) return { statuses: [...DEFAULT_STUCK_STATUSES], problems: [] };
+  const known: readonly string[] = KNOWN_RENEWAL_STATUSES;
+  const expected = `a list of renewal statuses (${known.join(", ")})`;
+  if (!Array.isArray(value) || value.length === 0)
+    return {
+      problems: [{ property: "stuckStatuses", reason: `must be ${expected}, got ${JSON.stringify(value)}` }],
+    };
+  const problems: Array<{ property: string; reason: string }> = [];
+  value.forEach((status: unknown, i) => {
+    const property = `stuckStatuses[${i}]`;
+    if (typeof status !== "string" || status.trim() === "")
+      problems.push({ property, reason: `must be a renewal status, got ${JSON.stringify(status)}` });
+    else if (!known.includes(status)) {
+      const spelled = known.find((k) => k.toLowerCase() === status.replace(/_/g, "").toLowerCase());
+      if (spelled)
+        problems.push({
+          property,
+          reason: `is spelt ${spelled} (renewal statuses are PascalCase), got "${status}"`,
+        });
+    }
+  });
+  return problems.length > 0 ? { problems } : { statuses: [...new Set(value as string[])], problems };
 }
 
 /** Request settings either policy's config may hold (ranges: lightsail/settings.ts). */
@@ -154,10 +216,12 @@ function lookupFacts(props: PropertyBag): { cert: CertificateFacts; note: string
   if (name.state !== "known" || status.state === "unknown" || notAfter.state === "unknown") return undefined;
   const domainName = readString(props, "domainName");
   const region = readString(props, "region");
+  const renewalStatus = readString(props, "renewalStatus");
   const cert: CertificateFacts = {
     name: name.value,
     status: status.state === "known" ? status.value : "UNKNOWN",
     ...(notAfter.state === "known" ? { notAfter: notAfter.value } : {}),
+    ...(renewalStatus.state === "known" ? { renewalStatus: renewalStatus.value } : {}),
     ...(domainName.state === "known" ? { domainName: domainName.value } : {}),
     ...(region.state === "known" ? { region: region.value } : {}),
   };
@@ -181,11 +245,19 @@ function factsOf(cert: Certificate | LoadBalancerTlsCertificate): CertificateFac
     region: cert.region,
     ...(cert.notAfter !== undefined ? { notAfter: cert.notAfter } : {}),
     ...("loadBalancerName" in cert ? { loadBalancerName: cert.loadBalancerName } : {}),
+    ...(cert.renewalStatus !== undefined ? { renewalStatus: cert.renewalStatus } : {}),
+    ...("renewalStatusReason" in cert && cert.renewalStatusReason !== undefined
+      ? { renewalStatusReason: cert.renewalStatusReason }
+      : {}),
+    ...("renewalDomainValidationRecords" in cert && cert.renewalDomainValidationRecords !== undefined
+      ? { renewalDomainValidationRecords: cert.renewalDomainValidationRecords }
+      : {}),
+    domainValidationRecords: cert.domainValidationRecords,
   };
 }
 
 /**
- * Creates the two policies. Both share one lookup context, so a certificate that several
+ * Creates the three policies. They share one lookup context, so a certificate that several
  * resources (or both policies) use is read once per preview.
  * @example
  * ```ts
@@ -358,5 +430,76 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     },
   };
 
-  return [expiry, issued];
+  const renewal: ResourceValidationPolicy = {
+    name: RENEWAL_POLICY,
+    displayName: "Lightsail certificate renewals are not stuck",
+    description:
+      "The renewal of Lightsail certificates used by the stack (CertificateLookup, distributions, container services, " +
+      "load-balancer certificate attachments) must not be stuck: renewalStatus in stuckStatuses (default " +
+      "PendingValidation, Failed) or a FAILED renewal validation record.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    tags: ["lightsail", "tls", "certificates", "renewal"],
+    remediationSteps:
+      "Create (or re-create) the DNS validation records the violation lists at your DNS provider so that Lightsail's " +
+      "managed renewal completes; otherwise request a new certificate before this one expires.",
+    url: DOCS_URL,
+    configSchema: {
+      properties: {
+        stuckStatuses: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          minItems: 1,
+          default: [...DEFAULT_STUCK_STATUSES],
+          description:
+            "Renewal statuses that count as stuck, exact and PascalCase (PendingAutoRenewal, PendingValidation, Success, " +
+            "Failed, or a newer value). A FAILED renewal validation record always counts.",
+        },
+        region: regionSchema,
+        ...settingsSchema(),
+      },
+    },
+    validateResource: async (args, reportViolation) => {
+      if (!isCheckedType(args.type)) return;
+      const { statuses, problems } = stuckStatusesOf(args.getConfig<RenewalPolicyConfig>());
+      if (!statuses) {
+        reportViolation(configViolation(RENEWAL_POLICY, problems));
+        return;
+      }
+      let inspections: Inspection[];
+      if (args.type === CERTIFICATE_LOOKUP_TYPE) {
+        const { settings, problems: bad } = settingsOf(args.getConfig<object>());
+        if (!settings) {
+          reportViolation(configViolation(RENEWAL_POLICY, bad));
+          return;
+        }
+        const props = unwrapProps(args.props);
+        const name = readString(props, "name");
+        const region = readString(props, "region");
+        const renewalStatus = readString(props, "renewalStatus");
+        // No renewal (or not known at this preview): nothing to judge, no request.
+        if (name.state !== "known" || region.state === "unknown" || renewalStatus.state !== "known") return;
+        const resource = `${RESOURCE_LABELS[args.type]} "${args.name}"`;
+        const reference: CertificateReference = {
+          kind: "account",
+          certificateName: name.value,
+          ...(region.state === "known" ? { region: region.value } : {}),
+          regionReason: "the region the lookup found it in",
+          property: "name",
+        };
+        const found = await lookUp({ resource, reference }, contextFor(settings));
+        // Found: judged as the lookup found it (no `through name` in the message).
+        inspections = [found.outcome === "found" ? { ...found, subject: { resource } } : found];
+      } else inspections = await inspect(RENEWAL_POLICY, args, reportViolation);
+      for (const inspection of inspections) {
+        if (inspection.outcome !== "found") reportFailures(inspection, reportViolation);
+        else {
+          const message = renewalViolation(inspection.subject, inspection.cert, statuses);
+          if (message) reportViolation(message);
+        }
+      }
+    },
+  };
+
+  return [expiry, issued, renewal];
 }

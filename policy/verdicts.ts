@@ -6,15 +6,23 @@
  * `minDaysValid` whole days from now to `notAfter`, as `getCertificate` counts them); this module
  * only words its outcome for each policy.
  */
-import { isIssued, judgeValidity, RegionNotSetError } from "pulumi-lightsail-certificates/provider";
+import {
+  describeRecord,
+  isIssued,
+  judgeRenewal,
+  judgeValidity,
+  RegionNotSetError,
+  type RenewalFacts,
+  type RenewalJudgement,
+} from "pulumi-lightsail-certificates/provider";
 import type { CertificateReference } from "./references";
 
 /** The command line that applies a pack config file, quoted in messages. */
 export const CONFIG_HINT =
   "lower `minDaysValid` in the policy pack config (pulumi preview --policy-pack policy --policy-pack-config <file>)";
 
-/** What the policies need to know about a certificate. */
-export interface CertificateFacts {
+/** What the policies need to know about a certificate (its renewal too, when known). */
+export interface CertificateFacts extends RenewalFacts {
   /** Certificate name. */
   name: string;
   /** Primary domain, when known. */
@@ -84,7 +92,68 @@ export function expiryViolation(
       : `expires ${cert.notAfter}: ${days} day(s) left`;
   return (
     `${describeCertificate(cert)}${describeUse(subject)} ${state}, fewer than the ${minDaysValid} this policy ` +
-    `requires (minDaysValid). Renew it (or request a new one) in Lightsail, ${pickAnother(subject)}, or ${CONFIG_HINT}.`
+    `requires (minDaysValid). Renew it (or request a new one) in Lightsail, ${pickAnother(subject)}, or ${CONFIG_HINT}.` +
+    stuckRenewalSentence(cert)
+  );
+}
+
+/**
+ * The sentence the expiry violation ends with when a stuck renewal (the default stuck statuses)
+ * explains why the certificate was not renewed in time; empty otherwise.
+ */
+function stuckRenewalSentence(cert: CertificateFacts): string {
+  const renewal = judgeRenewal(cert);
+  if (!renewal.stuck) return "";
+  const records =
+    renewal.records.length > 0
+      ? ` Records to (re)create: ${renewal.records.map(describeRecord).join("; ")}.`
+      : "";
+  return (
+    ` Its renewal is stuck (${describeRenewal(renewal)}), which is why Lightsail has not renewed it: ` +
+    `see ${RENEWAL_POLICY_NAME}.${records}`
+  );
+}
+
+/** The renewal policy's name, quoted by the expiry violation. */
+const RENEWAL_POLICY_NAME = "lightsail-certificate-renewal";
+
+function describeRenewal(renewal: RenewalJudgement): string {
+  const parts: string[] = [];
+  if (renewal.status !== null) parts.push(`renewalStatus ${renewal.status}`);
+  if (renewal.failedRecords.length > 0)
+    parts.push(`${renewal.failedRecords.length} renewal validation record(s) FAILED`);
+  const reason = renewal.reason !== null ? `: ${renewal.reason}` : "";
+  return `${parts.join(", ")}${reason}`;
+}
+
+/**
+ * The renewal violation for `cert`, or undefined when its renewal is not stuck (the rule of
+ * lookup/renewal.ts with `stuckStatuses`). It names the certificate, who uses it, the status, the
+ * reason and each DNS record to (re)create.
+ */
+export function renewalViolation(
+  subject: Subject,
+  cert: CertificateFacts,
+  stuckStatuses: readonly string[],
+): string | undefined {
+  const renewal = judgeRenewal(cert, stuckStatuses);
+  if (!renewal.stuck) return undefined;
+  const expiry = cert.notAfter ? ` It expires ${cert.notAfter}.` : "";
+  const records =
+    renewal.records.length > 0
+      ? ` Create (or re-create) these DNS records at your DNS provider, then wait for Lightsail to validate them: ` +
+        renewal.records
+          .map(
+            (r) =>
+              `${r.type} ${r.name} with value ${r.value} (for ${r.domainName}` +
+              `${r.validationStatus ? `, ${r.validationStatus}` : ""})`,
+          )
+          .join("; ") +
+        "."
+      : " Lightsail reports no DNS record for it: check the certificate in the Lightsail console.";
+  return (
+    `The renewal of ${describeCertificate(cert)}${describeUse(subject)} is stuck: ${describeRenewal(renewal)}.` +
+    `${expiry}${records} If it is not renewed, request a new certificate or ${pickAnother(subject)}.`
   );
 }
 

@@ -38,6 +38,13 @@ export { findLoadBalancerCertificate } from "../lookup/load-balancer";
 export { daysUntil } from "../lightsail/normalize";
 export { isIssued, judgeValidity, MAX_MIN_DAYS_VALID } from "../lookup/validity";
 export type { ExpiryProblem, Validity } from "../lookup/validity";
+export {
+  DEFAULT_STUCK_RENEWAL_STATUSES,
+  describeRecord,
+  judgeRenewal,
+  KNOWN_RENEWAL_STATUSES,
+} from "../lookup/renewal";
+export type { RenewalFacts, RenewalJudgement, RenewalRecord } from "../lookup/renewal";
 export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "../lookup/unknowns";
 export { CertificateNotFoundError, LightsailCertificateError, RegionNotSetError } from "../lightsail/errors";
 export { checkLookupSettings, DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../lightsail/settings";

@@ -39,6 +39,7 @@ const NOT_COMPARED = [
   "inUseResourceCount",
   "requestFailureReason",
   "domainValidationRecords",
+  "renewalDomainValidationRecords",
   "supportCode",
 ] as const satisfies readonly CertificateField[];
 

@@ -116,6 +116,8 @@ export class CertificateLookup extends pulumi.dynamic.Resource {
   declare readonly renewalStatus: pulumi.Output<string | undefined>;
   /** Reason for the renewal status. */
   declare readonly renewalStatusReason: pulumi.Output<string | undefined>;
+  /** The renewal's DNS validation records, each with its validation status (absent without any). */
+  declare readonly renewalDomainValidationRecords: pulumi.Output<DomainValidationRecord[] | undefined>;
   /** Whether it can be renewed. */
   declare readonly eligibleToRenew: pulumi.Output<string | undefined>;
   /** Resources using it, as of the last read. */

@@ -56,6 +56,44 @@ describe("policy pack under the real Pulumi engine", function () {
     await ws.up(["--policy-pack", PACK]);
   });
 
+  it("the policy pack flags a stack whose certificate's renewal is stuck", async () => {
+    await emulator.setFixtures(
+      fixtures({
+        renewalSummary: {
+          renewalStatus: "PendingValidation",
+          renewalStatusReason: "The DNS records could not be found",
+          domainValidationRecords: [
+            {
+              domainName: "www.example.com",
+              validationStatus: "FAILED",
+              resourceRecord: {
+                name: "_a1.www.example.com.",
+                type: "CNAME",
+                value: "_b1.acm-validations.aws.",
+              },
+            },
+          ],
+        },
+      }),
+    );
+    // Advisory by default: the preview succeeds and prints the violation.
+    const r = await ws.preview(["--policy-pack", PACK]);
+    assert.match(r.stdout, /\[advisory\].*lightsail-certificate-renewal.*CertificateLookup: site/);
+    assert.match(r.stdout, /The renewal of Certificate "example-com"/);
+    assert.match(r.stdout, /renewalStatus PendingValidation/);
+    assert.match(r.stdout, /The DNS records could not be found/);
+    assert.match(r.stdout, /CNAME _a1\.www\.example\.com\. with value _b1\.acm-validations\.aws\./);
+    assert.doesNotMatch(r.stdout, /\[mandatory\]/);
+    // The pack config makes it mandatory: the same preview is blocked.
+    const config = path.join(ws.dir, "renewal-config.json");
+    fs.writeFileSync(config, JSON.stringify({ "lightsail-certificate-renewal": "mandatory" }));
+    const blocked = await ws.preview(["--policy-pack", PACK, "--policy-pack-config", config], {
+      expectFailure: true,
+    });
+    assert.match(blocked.stdout, /\[mandatory\].*lightsail-certificate-renewal/);
+    await emulator.setFixtures(fixtures({}));
+  });
+
   it("blocks preview for a certificate expiring within minDaysValid, naming it, its notAfter, the days and the threshold", async () => {
     const notAfter = new Date(Date.now() + 10.5 * DAY);
     await emulator.setFixtures(fixtures({ serialNumber: "0b:02", notAfter: notAfter.toISOString() }));

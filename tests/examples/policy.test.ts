@@ -29,6 +29,7 @@ const DISTRIBUTION_PROGRAM = path.join(REPO_ROOT, "examples", "distribution");
 const DISTRIBUTION = "aws:lightsail/distribution:Distribution";
 const EXPIRY = "lightsail-certificate-expiry";
 const ISSUED = "lightsail-certificate-issued";
+const RENEWAL = "lightsail-certificate-renewal";
 const LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
@@ -93,10 +94,10 @@ describe("examples/policy", function () {
   useEnvironment(() => emulatorProcessEnv(h.emulator));
   after(() => resetLookupCaches());
 
-  it("policy-config.json sets both policies of the pack, with valid levels and config", () => {
+  it("policy-config.json sets every policy of the pack, with valid levels and config", () => {
     const policies = new Map(packPolicies().map((p) => [p.name, p]));
-    assert.deepEqual([...policies.keys()].sort(), [EXPIRY, ISSUED]);
-    assert.deepEqual(Object.keys(packConfig).sort(), [EXPIRY, ISSUED]);
+    assert.deepEqual([...policies.keys()].sort(), [EXPIRY, ISSUED, RENEWAL]);
+    assert.deepEqual(Object.keys(packConfig).sort(), [EXPIRY, ISSUED, RENEWAL]);
     for (const [name, entry] of Object.entries(packConfig)) {
       const policy = policies.get(name)!;
       if (typeof entry === "string") {
@@ -135,7 +136,7 @@ describe("examples/policy", function () {
     };
 
     await h.emulator.setFixtures({ certificates: [certificate(200)] });
-    assert.deepEqual(await judge(await lookupAtPreview()), { [EXPIRY]: [], [ISSUED]: [] });
+    assert.deepEqual(await judge(await lookupAtPreview()), { [EXPIRY]: [], [ISSUED]: [], [RENEWAL]: [] });
 
     const expiring = certificate(12.5);
     await h.emulator.setFixtures({ certificates: [expiring] });
@@ -151,7 +152,7 @@ describe("examples/policy", function () {
 
     // A lower threshold in the pack config lets it through.
     const lowered = { ...packConfig, [EXPIRY]: { enforcementLevel: "mandatory", minDaysValid: 7 } };
-    assert.deepEqual(await judge(lookup, lowered), { [EXPIRY]: [], [ISSUED]: [] });
+    assert.deepEqual(await judge(lookup, lowered), { [EXPIRY]: [], [ISSUED]: [], [RENEWAL]: [] });
   });
 
   it("blocks a certificate that is not ISSUED when the example's lookup is allowed to find one", async () => {

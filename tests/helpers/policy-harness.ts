@@ -173,6 +173,16 @@ export interface FakeCertificate {
   /** ISO-8601 or a Date; omitted when `null`. */
   notAfter?: string | Date | null;
   subjectAlternativeNames?: string[];
+  /** `renewalSummary.renewalStatus` (PascalCase; UPPER_CASE for load-balancer certificates). */
+  renewalStatus?: string;
+  /** `renewalSummary.renewalStatusReason`. */
+  renewalStatusReason?: string;
+  /** `renewalSummary.domainValidationRecords`, as the API spells them. */
+  renewalRecords?: Array<{
+    domainName: string;
+    validationStatus?: string;
+    resourceRecord?: { name: string; type: string; value: string };
+  }>;
 }
 
 /** A load-balancer TLS certificate of the fake account. */
@@ -228,6 +238,15 @@ function summaryOf(c: FakeCertificate, region: string): CertificateSummary {
       notBefore: new Date("2026-01-01T00:00:00.000Z"),
       notAfter: toDate(c.notAfter === undefined ? "2027-01-01T00:00:00.000Z" : c.notAfter),
       serialNumber: `serial-${c.name}`,
+      ...(c.renewalStatus !== undefined || c.renewalRecords !== undefined
+        ? {
+            renewalSummary: {
+              renewalStatus: c.renewalStatus as never,
+              renewalStatusReason: c.renewalStatusReason as never,
+              domainValidationRecords: c.renewalRecords as never,
+            },
+          }
+        : {}),
     },
   };
 }
@@ -247,6 +266,7 @@ function lbCertificateOf(
     status: (c.status ?? "ISSUED") as never,
     subjectAlternativeNames: c.subjectAlternativeNames ?? [domainName],
     notAfter: toDate(c.notAfter === undefined ? "2027-01-01T00:00:00.000Z" : c.notAfter),
+    ...(c.renewalStatus !== undefined ? { renewalSummary: { renewalStatus: c.renewalStatus as never } } : {}),
   };
 }
 

@@ -56,6 +56,8 @@ describe("lightsail-certs: arguments", () => {
       domains: [],
       settings: {},
       json: false,
+      format: "table",
+      allowStuckRenewals: false,
     });
     assert.equal(DEFAULT_MIN_DAYS, 30);
   });
@@ -290,12 +292,12 @@ describe("lightsail-certs: tables", () => {
     const lines = renderCheckTable(rows.map((c) => judgeCertificate(c, 30, NOW)))
       .trimEnd()
       .split("\n");
-    assert.match(lines[0], /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT\s+VERDICT$/);
+    assert.match(lines[0], /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT\s+RENEWAL\s+VERDICT$/);
     assert.match(
       lines[1],
-      /^www\s+www\.example\.com\s+us-east-1\s+ISSUED\s+2026-09-01T00:00:00Z\s+91\s+PASS$/,
+      /^www\s+www\.example\.com\s+us-east-1\s+ISSUED\s+2026-09-01T00:00:00Z\s+91\s+-\s+PASS$/,
     );
-    assert.match(lines[2], /^old\s+.*\s+3\s+FAIL: expires in 3 day\(s\), under the minimum of 30$/);
+    assert.match(lines[2], /^old\s+.*\s+3\s+-\s+FAIL: expires in 3 day\(s\), under the minimum of 30$/);
     const verdictAt = lines[0].indexOf("VERDICT");
     assert.ok(
       lines.slice(1).every((l) => /^(PASS|FAIL)/.test(l.slice(verdictAt))),
@@ -372,7 +374,7 @@ describe("lightsail-certs: runGate over a mocked account", () => {
     assert.deepEqual([none.status, none.stdout], [0, "No certificates in us-east-1: nothing to check.\n"]);
     const domain = await run(["check", "--domain", "www.example.com"], {});
     assert.equal(domain.status, 1);
-    assert.match(domain.stdout, /-\s+www\.example\.com\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it/);
+    assert.match(domain.stdout, /-\s+www\.example\.com\s+-\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it/);
   });
 
   it("API errors in every region: exit 2, the region and IAM action on stderr, a NOT READ line each", async () => {

@@ -138,13 +138,13 @@ describe("lightsail-certs against the emulator (child process)", function () {
     assert.equal(r.status, 0, show(r));
     assert.equal(r.stderr, "", show(r));
     const lines = r.stdout.split("\n");
-    assert.match(lines[0], /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT\s+VERDICT$/);
+    assert.match(lines[0], /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT\s+RENEWAL\s+VERDICT$/);
     assert.match(
       lines[1],
-      /^api-cert\s+api\.example\.com\s+us-east-1\s+ISSUED\s+\d{4}-\d\d-\d\dT[\d:]+Z\s+45\s+PASS$/,
+      /^api-cert\s+api\.example\.com\s+us-east-1\s+ISSUED\s+\d{4}-\d\d-\d\dT[\d:]+Z\s+45\s+-\s+PASS$/,
     );
-    assert.match(lines[2], /^shop-cert\s+shop\.example\.com\s+.*\s+300\s+PASS$/);
-    assert.match(lines[3], /^www-cert\s+www\.example\.com\s+.*\s+120\s+PASS$/);
+    assert.match(lines[2], /^shop-cert\s+shop\.example\.com\s+.*\s+300\s+-\s+PASS$/);
+    assert.match(lines[3], /^www-cert\s+www\.example\.com\s+.*\s+120\s+-\s+PASS$/);
     const verdictAt = lines[0].indexOf("VERDICT");
     assert.ok(
       lines.slice(1, 4).every((l) => l.slice(verdictAt) === "PASS"),
@@ -152,7 +152,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
     );
     assert.match(
       r.stdout,
-      /3 certificate\(s\) in us-east-1: 3 pass, 0 fail \(ISSUED with at least 30 day\(s\) left\)/,
+      /3 certificate\(s\) in us-east-1: 3 pass, 0 fail \(ISSUED with at least 30 day\(s\) left, no stuck renewal\)/,
     );
     assertNoSecrets(r);
   });
@@ -160,7 +160,10 @@ describe("lightsail-certs against the emulator (child process)", function () {
   it("check: one certificate under --min-days -> exit 1 with FAIL in its verdict column", async () => {
     const r = await gate(["check", "--min-days", "60"], env());
     assert.equal(r.status, 1, show(r));
-    assert.match(r.stdout, /^api-cert\s+.*\s+45\s+FAIL: expires in 45 day\(s\), under the minimum of 60$/m);
+    assert.match(
+      r.stdout,
+      /^api-cert\s+.*\s+45\s+-\s+FAIL: expires in 45 day\(s\), under the minimum of 60$/m,
+    );
     assert.match(r.stdout, /^www-cert\s+.*\s+PASS$/m);
     assert.match(r.stdout, /2 pass, 1 fail/);
   });
@@ -170,11 +173,11 @@ describe("lightsail-certs against the emulator (child process)", function () {
     assert.equal(r.status, 1, show(r));
     assert.match(
       r.stdout,
-      /^eu-cert\s+eu\.example\.com\s+eu-west-1\s+ISSUED\s+\S+\s+10\s+FAIL: expires in 10 day/m,
+      /^eu-cert\s+eu\.example\.com\s+eu-west-1\s+ISSUED\s+\S+\s+10\s+-\s+FAIL: expires in 10 day/m,
     );
     assert.match(
       r.stdout,
-      /^eu-new\s+new\.example\.com\s+eu-west-1\s+PENDING_VALIDATION\s+-\s+-\s+FAIL: status PENDING_VALIDATION/m,
+      /^eu-new\s+new\.example\.com\s+eu-west-1\s+PENDING_VALIDATION\s+-\s+-\s+-\s+FAIL: status PENDING_VALIDATION/m,
     );
     assert.match(r.stdout, /^www-cert\s+www\.example\.com\s+us-east-1\s/m);
     assert.match(r.stdout, /5 certificate\(s\) in us-east-1, eu-west-1: 3 pass, 2 fail/);
@@ -205,9 +208,12 @@ describe("lightsail-certs against the emulator (child process)", function () {
       env(),
     );
     assert.equal(r.status, 1, show(r));
-    assert.match(r.stdout, /^shop-cert\s+store\.example\.com\s+us-east-1\s+ISSUED\s+\S+\s+300\s+PASS$/m);
+    assert.match(r.stdout, /^shop-cert\s+store\.example\.com\s+us-east-1\s+ISSUED\s+\S+\s+300\s+-\s+PASS$/m);
     assert.match(r.stdout, /^www-cert\s+www\.example\.com\s+.*PASS$/m);
-    assert.match(r.stdout, /^-\s+missing\.example\.com\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it$/m);
+    assert.match(
+      r.stdout,
+      /^-\s+missing\.example\.com\s+-\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it$/m,
+    );
     assert.match(r.stdout, /3 domain\(s\) in us-east-1: 2 pass, 1 fail/);
     const ok = await gate(["check", "--domain", "www.example.com", "--domain", "api.example.com"], env());
     assert.equal(ok.status, 0, show(ok));
@@ -225,6 +231,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
       "mode",
       "checkedAt",
       "minDays",
+      "allowStuckRenewals",
       "regions",
       "statuses",
       "passed",
@@ -256,6 +263,10 @@ describe("lightsail-certs against the emulator (child process)", function () {
       "daysLeft",
       "verdict",
       "reason",
+      "renewalStatus",
+      "renewalStatusReason",
+      "renewalStuck",
+      "renewalRecords",
     ]);
     assert.deepEqual(
       [euCert.name, euCert.region, euCert.status, euCert.daysLeft, euCert.verdict, euCert.reason],
@@ -458,9 +469,9 @@ describe("lightsail-certs against the emulator (child process)", function () {
       const r = await gate(["check", "--region", "us-east-1,eu-west-1"], env());
       assert.equal(r.status, 2, show(r));
       const lines = r.stdout.split("\n");
-      assert.match(lines[0], /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT\s+VERDICT$/);
+      assert.match(lines[0], /^NAME\s+DOMAIN\s+REGION\s+STATUS\s+NOT AFTER\s+DAYS LEFT\s+RENEWAL\s+VERDICT$/);
       assert.deepEqual(
-        lines.slice(1, 4).map((l) => l.split(/\s+/).filter((_, i) => [0, 2, 5, 6].includes(i))),
+        lines.slice(1, 4).map((l) => l.split(/\s+/).filter((_, i) => [0, 2, 5, 7].includes(i))),
         [
           ["api-cert", "us-east-1", "45", "PASS"],
           ["shop-cert", "us-east-1", "300", "PASS"],
@@ -469,7 +480,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
       );
       assert.deepEqual(lines.slice(4), [
         "",
-        "3 certificate(s) in us-east-1: 3 pass, 0 fail (ISSUED with at least 30 day(s) left).",
+        "3 certificate(s) in us-east-1: 3 pass, 0 fail (ISSUED with at least 30 day(s) left, no stuck renewal).",
         "NOT READ  eu-west-1: access denied to lightsail:GetCertificates (the error is on stderr)",
         "1 of 2 region(s) could not be read: exit status 2.",
         "",
@@ -525,7 +536,10 @@ describe("lightsail-certs against the emulator (child process)", function () {
       denyEu();
       const r = await gate(["check", "--min-days", "60", "--region", "us-east-1,eu-west-1"], env());
       assert.equal(r.status, 2, show(r));
-      assert.match(r.stdout, /^api-cert\s+.*\s+45\s+FAIL: expires in 45 day\(s\), under the minimum of 60$/m);
+      assert.match(
+        r.stdout,
+        /^api-cert\s+.*\s+45\s+-\s+FAIL: expires in 45 day\(s\), under the minimum of 60$/m,
+      );
       assert.match(r.stdout, /^3 certificate\(s\) in us-east-1: 2 pass, 1 fail /m);
       assert.match(r.stdout, /^1 of 2 region\(s\) could not be read: exit status 2\.$/m);
       const json = await gate(
@@ -557,7 +571,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
       assert.equal(r.status, 2, show(r));
       assert.match(
         r.stdout,
-        /^-\s+eu\.example\.com\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it in the regions read$/m,
+        /^-\s+eu\.example\.com\s+-\s+-\s+-\s+-\s+-\s+FAIL: no certificate covers it in the regions read$/m,
       );
       assert.match(r.stdout, /^www-cert\s+www\.example\.com\s+us-east-1\s+.*PASS$/m);
       assert.match(r.stdout, /^2 domain\(s\) in us-east-1: 1 pass, 1 fail /m);

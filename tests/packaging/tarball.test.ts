@@ -200,7 +200,7 @@ describe("the packed tarball, installed with a plain npm install", function () {
         .createPolicies()
         .map((p) => p.name)
         .sort(),
-      ["lightsail-certificate-expiry", "lightsail-certificate-issued"],
+      ["lightsail-certificate-expiry", "lightsail-certificate-issued", "lightsail-certificate-renewal"],
     );
   });
 

@@ -18,6 +18,7 @@ import {
   EXPIRY_POLICY,
   ISSUED_POLICY,
   minDaysValidOf,
+  RENEWAL_POLICY,
   ResourceValidationPolicy,
 } from "../../policy/policies";
 import { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../../lightsail/settings";
@@ -56,6 +57,7 @@ describe("policy pack lightsail-certificates", () => {
   let policies: ResourceValidationPolicy[];
   let expiry: ResourceValidationPolicy;
   let issued: ResourceValidationPolicy;
+  let renewal: ResourceValidationPolicy;
 
   /** Policies over a fake account (no account: any request fails the test). */
   function setUp(spec: FakeAccountSpec = {}, options: { configRegion?: string } = {}): FakeLightsail {
@@ -63,6 +65,7 @@ describe("policy pack lightsail-certificates", () => {
     policies = createPolicies({ context: account.context, now: () => NOW });
     expiry = policyNamed(policies, EXPIRY_POLICY);
     issued = policyNamed(policies, ISSUED_POLICY);
+    renewal = policyNamed(policies, RENEWAL_POLICY);
     return account;
   }
 
@@ -72,13 +75,14 @@ describe("policy pack lightsail-certificates", () => {
   });
 
   describe("metadata", () => {
-    it("has the two policies, mandatory by default, with minDaysValid defaulting to 30", () => {
+    it("has the three policies: expiry and issued mandatory, renewal advisory; minDaysValid defaults to 30", () => {
       setUp();
       assert.deepEqual(
         policies.map((p) => [p.name, p.enforcementLevel]),
         [
           [EXPIRY_POLICY, "mandatory"],
           [ISSUED_POLICY, "mandatory"],
+          ["lightsail-certificate-renewal", "advisory"],
         ],
       );
       const schema = expiry.configSchema?.properties.minDaysValid;
@@ -468,9 +472,9 @@ describe("policy pack lightsail-certificates", () => {
       config,
     });
 
-    it("both policies declare them, with the ranges and defaults of lightsail/settings.ts", () => {
+    it("every policy declares them, with the ranges and defaults of lightsail/settings.ts", () => {
       setUp();
-      for (const policy of [expiry, issued]) {
+      for (const policy of [expiry, issued, renewal]) {
         const properties = policy.configSchema?.properties ?? {};
         assert.deepEqual(
           Object.keys(properties).filter((k) => k in LOOKUP_SETTING_RANGES),
@@ -553,6 +557,199 @@ describe("policy pack lightsail-certificates", () => {
       // The issued policy has no settings: its context is the one given (the read is shared).
       assertPasses(await runPolicy(plainIssued, distribution()));
       assert.equal(fake.calls.length, 1, "both policies share one read");
+    });
+  });
+
+  describe("lightsail-certificate-renewal (advisory: stuck renewals, with the DNS records to re-create)", () => {
+    const records = [
+      {
+        domainName: "www.example.com",
+        validationStatus: "FAILED",
+        resourceRecord: { name: "_a1.www.example.com.", type: "CNAME", value: "_b1.acm-validations.aws." },
+      },
+      {
+        domainName: "example.com",
+        validationStatus: "SUCCESS",
+        resourceRecord: { name: "_a2.example.com.", type: "CNAME", value: "_b2.acm-validations.aws." },
+      },
+    ];
+    const stuckCert = (overrides: Record<string, unknown> = {}) => ({
+      name: "www-cert",
+      domainName: "www.example.com",
+      notAfter: daysFrom(NOW, 200),
+      renewalStatus: "PendingValidation",
+      renewalStatusReason: "The DNS records could not be found",
+      renewalRecords: records,
+      ...overrides,
+    });
+    const distribution = (config: Record<string, unknown> = {}): FakeResource => ({
+      type: DISTRIBUTION_TYPE,
+      name: "cdn",
+      props: { name: "cdn", bundleId: "small_1_0", certificateName: "www-cert" },
+      config,
+    });
+
+    it("the config schema: stuckStatuses defaults to PendingValidation and Failed", () => {
+      setUp();
+      const schema = renewal.configSchema?.properties.stuckStatuses;
+      assert.deepEqual(
+        { type: schema?.type, default: schema?.default },
+        { type: "array", default: ["PendingValidation", "Failed"] },
+      );
+    });
+
+    it("a CertificateLookup whose renewal is stuck: names the certificate, the reason and each record to (re)create", async () => {
+      const fake = setUp({ certificates: { "us-east-1": [stuckCert()] } });
+      const run = await runPolicy(renewal, lookup({ renewalStatus: "PendingValidation" }));
+      assert.deepEqual(run.violations, [
+        'The renewal of Certificate "www-cert" (www.example.com, us-east-1), found by CertificateLookup "site", is stuck: ' +
+          "renewalStatus PendingValidation, 1 renewal validation record(s) FAILED: The DNS records could not be found. " +
+          `It expires ${daysFrom(NOW, 200)}. Create (or re-create) these DNS records at your DNS provider, then wait ` +
+          "for Lightsail to validate them: CNAME _a1.www.example.com. with value _b1.acm-validations.aws. " +
+          "(for www.example.com, FAILED). If it is not renewed, request a new certificate or change the lookup's " +
+          "search to pick another certificate.",
+      ]);
+      // Read by name in the lookup's region through the lookup layer.
+      assert.deepEqual(
+        fake.calls.map((c) => [c.region, (c.input as { certificateName?: string }).certificateName]),
+        [["us-east-1", "www-cert"]],
+      );
+    });
+
+    it("a CertificateLookup without a renewal, or with it unknown at preview: nothing, and no request", async () => {
+      const fake = setUp({ certificates: { "us-east-1": [stuckCert()] } });
+      assertPasses(await runPolicy(renewal, lookup()));
+      assertPasses(await runPolicy(renewal, lookup({ renewalStatus: UNKNOWN })));
+      assertPasses(
+        await runPolicy(renewal, { type: CERTIFICATE_LOOKUP_TYPE, name: "site", props: { query: {} } }),
+      );
+      assert.equal(fake.calls.length, 0);
+    });
+
+    it("healthy renewals pass: PendingAutoRenewal, Success, and a status this version does not know", async () => {
+      for (const status of ["PendingAutoRenewal", "Success", "PendingSomethingNew"]) {
+        setUp({
+          certificates: {
+            "us-east-1": [stuckCert({ renewalStatus: status, renewalRecords: [records[1]] })],
+          },
+        });
+        assertPasses(await runPolicy(renewal, distribution()));
+        assertPasses(await runPolicy(renewal, lookup({ renewalStatus: status })));
+        account?.restore();
+      }
+    });
+
+    it("a FAILED renewal validation record is stuck even while the status is PendingAutoRenewal", async () => {
+      setUp({ certificates: { "us-east-1": [stuckCert({ renewalStatus: "PendingAutoRenewal" })] } });
+      assertViolations(await runPolicy(renewal, distribution()), [
+        /The renewal of Certificate "www-cert" \(www\.example\.com, us-east-1\), used by Distribution "cdn" through `certificateName`, is stuck/,
+        /renewalStatus PendingAutoRenewal, 1 renewal validation record\(s\) FAILED: The DNS records could not be found\./,
+        /CNAME _a1\.www\.example\.com\. with value _b1\.acm-validations\.aws\./,
+        /point `certificateName` at another certificate/,
+      ]);
+    });
+
+    it("Failed is stuck by default; stuckStatuses in the config changes which statuses count", async () => {
+      setUp({
+        certificates: {
+          "us-east-1": [
+            stuckCert({
+              renewalStatus: "Failed",
+              renewalStatusReason: "CAA record forbids Amazon",
+              renewalRecords: [],
+            }),
+          ],
+        },
+      });
+      assertViolations(await runPolicy(renewal, distribution()), [
+        /is stuck: renewalStatus Failed: CAA record forbids Amazon\./,
+        /Lightsail reports no DNS record for it/,
+      ]);
+      assertPasses(await runPolicy(renewal, distribution({ stuckStatuses: ["PendingValidation"] })));
+      setUp({ certificates: { "us-east-1": [stuckCert({ renewalRecords: [records[1]] })] } });
+      assertPasses(await runPolicy(renewal, distribution({ stuckStatuses: ["Failed"] })));
+      assertViolations(
+        await runPolicy(renewal, distribution({ stuckStatuses: ["PendingValidation"] })),
+        /renewalStatus PendingValidation/,
+      );
+    });
+
+    it("a load-balancer certificate's UPPER_CASE renewal status is judged the same", async () => {
+      setUp({ loadBalancers: { "us-west-2": { "web-lb": [{ name: "lb-cert", renewalStatus: "FAILED" }] } } });
+      assertViolations(
+        await runPolicy(renewal, {
+          type: LB_ATTACHMENT_TYPE,
+          name: "attach",
+          props: { lbName: "web-lb", certificateName: "lb-cert", region: "us-west-2" },
+        }),
+        [
+          /The renewal of Load-balancer certificate "lb-cert" of load balancer "web-lb"/,
+          /renewalStatus FAILED\./,
+        ],
+      );
+    });
+
+    it("a bad stuckStatuses is one violation naming the policy and the value; nothing is looked up", async () => {
+      const fake = setUp({ certificates: { "us-east-1": [stuckCert()] } });
+      const cases: Array<[unknown, string]> = [
+        [
+          "Failed",
+          '`stuckStatuses` must be a list of renewal statuses (PendingAutoRenewal, PendingValidation, Success, Failed), got "Failed"',
+        ],
+        [
+          [],
+          "`stuckStatuses` must be a list of renewal statuses (PendingAutoRenewal, PendingValidation, Success, Failed), got []",
+        ],
+        [
+          ["failed", 3],
+          '`stuckStatuses[0]` is spelt Failed (renewal statuses are PascalCase), got "failed"; `stuckStatuses[1]` must be a renewal status, got 3',
+        ],
+        [
+          ["PENDING_VALIDATION"],
+          '`stuckStatuses[0]` is spelt PendingValidation (renewal statuses are PascalCase), got "PENDING_VALIDATION"',
+        ],
+      ];
+      for (const [stuckStatuses, problems] of cases) {
+        for (const resource of [
+          distribution({ stuckStatuses }),
+          lookup({ renewalStatus: "PendingValidation" }, { stuckStatuses }),
+        ]) {
+          const run = await runPolicy(renewal, resource);
+          assert.deepEqual(run.violations, [
+            `The policy pack config of ${RENEWAL_POLICY} is invalid: ${problems}. Fix it in the file given to ` +
+              "--policy-pack-config (see policy/README.md); nothing was looked up with it.",
+          ]);
+        }
+      }
+      assert.equal(fake.calls.length, 0);
+    });
+
+    it("the expiry violation says so when a stuck renewal explains the expiry", async () => {
+      setUp({ certificates: { "us-east-1": [stuckCert({ notAfter: daysFrom(NOW, 5) })] } });
+      assertViolations(await runPolicy(expiry, distribution()), [
+        /5 day\(s\) left, fewer than the 30/,
+        /Its renewal is stuck \(renewalStatus PendingValidation, 1 renewal validation record\(s\) FAILED: The DNS records could not be found\), which is why Lightsail has not renewed it: see lightsail-certificate-renewal\. Records to \(re\)create: CNAME _a1\.www\.example\.com\. -> _b1\.acm-validations\.aws\.\.$/,
+      ]);
+      // From a CertificateLookup's checked inputs (no request): the status is all they hold.
+      assertViolations(
+        await runPolicy(expiry, lookup({ notAfter: daysFrom(NOW, 5), renewalStatus: "Failed" })),
+        /Its renewal is stuck \(renewalStatus Failed\), which is why Lightsail has not renewed it: see lightsail-certificate-renewal\.$/,
+      );
+      // A healthy renewal adds nothing.
+      const plain = await runPolicy(
+        expiry,
+        lookup({ notAfter: daysFrom(NOW, 5), renewalStatus: "PendingAutoRenewal" }),
+      );
+      assertViolations(plain, /5 day\(s\) left/);
+      assert.doesNotMatch(plain.violations[0], /renewal is stuck/);
+    });
+
+    it("a lookup that fails is reported, not thrown", async () => {
+      setUp({ failWith: accessDenied() });
+      assertViolations(await runPolicy(renewal, lookup({ renewalStatus: "Failed" })), [
+        /Could not check certificate "www-cert" used by CertificateLookup "site"/,
+        /AccessDeniedError/,
+      ]);
     });
   });
 });
