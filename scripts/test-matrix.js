@@ -137,10 +137,19 @@ function run(cmd, args, { cwd, env, timeoutMs, echo = true }) {
   });
 }
 
-/** Environment of a leg: its node first on PATH; npm's notes about the parent's node dropped. */
+/**
+ * Environment of a leg: its node first on PATH. When this runs under `npm run`, npm's notes
+ * about itself and this package (npm_execpath, npm_node_execpath, npm_package_*, npm_lifecycle_*,
+ * npm_config_local_prefix: the checkout) are dropped; the user's npm configuration
+ * (npm_config_cache, npm_config_registry, ...) is kept.
+ */
 function legEnv(binDir) {
   const env = { ...process.env, PATH: [binDir, process.env.PATH || ""].join(path.delimiter) };
-  for (const key of Object.keys(env)) if (key.startsWith("npm_")) delete env[key];
+  for (const key of Object.keys(env)) {
+    const k = key.toLowerCase();
+    if (k.startsWith("npm_") && (!k.startsWith("npm_config_") || k === "npm_config_local_prefix"))
+      delete env[key];
+  }
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   return env;
 }
