@@ -12,10 +12,11 @@
 //   1. Node N with this checkout's own node_modules (@pulumi/pulumi as pinned in package.json);
 //   2. Node N with @pulumi/pulumi --pulumi (default NEWEST_PULUMI below; `latest` asks the
 //      registry, `none` skips these legs), in a copy of the repository in a temporary directory
-//      (`npm ci`, then `npm install --no-save @pulumi/pulumi@<version>`), so the checkout's
-//      node_modules are never touched. The copy checks first that the root, @pulumi/aws and
-//      @pulumi/policy all resolve the one new @pulumi/pulumi, and type-checks the project
-//      against it (`tsc --noEmit`).
+//      (`npm ci`, then `npm install --save-dev --save-exact @pulumi/pulumi@<version>`: the
+//      copy's package.json then pins what is installed, for whatever reads the pins), so the
+//      checkout's node_modules are never touched. The copy checks first that the root,
+//      @pulumi/aws and @pulumi/policy all resolve the one new @pulumi/pulumi, and type-checks
+//      the project against it (`tsc --noEmit`).
 // Node builds come from the npm registry through scripts/ensure-node.js (cached outside the
 // clone). Each leg runs mocha with that node and with its bin dir first on PATH, because the
 // programs under test spawn `node` too. In the copy, tests/hardening/hygiene.test.ts is left
@@ -266,10 +267,11 @@ async function preparePulumiCopy(leg, version, nodeBinDir, tmpDirs) {
   const npm = (label, args) => step(leg, label, "npm", args, { cwd: dir, env, timeoutMs: NPM_TIMEOUT_MS });
   if (!(await npm("npm ci", ["ci", "--no-audit", "--no-fund"]))) return undefined;
   const spec = `@pulumi/pulumi@${version}`;
-  if (
-    !(await npm(`npm install --no-save ${spec}`, ["install", "--no-save", "--no-audit", "--no-fund", spec]))
-  )
-    return undefined;
+  // Saved (in the copy only), so that its package.json and lockfile pin what is installed: tools
+  // that read the pins (a test that installs the packed package beside the pinned
+  // @pulumi/pulumi) then use this version too.
+  const install = ["install", "--save-dev", "--save-exact", "--no-audit", "--no-fund", spec];
+  if (!(await npm(`npm install --save-dev --save-exact ${spec}`, install))) return undefined;
   // npm install prunes the self-link that postinstall made; make it again.
   if (!(await step(leg, "link the package to itself", "node", ["scripts/link-self.js"], { cwd: dir, env })))
     return undefined;
