@@ -12,11 +12,11 @@
 //   1. Node N with this checkout's own node_modules (@pulumi/pulumi as pinned in package.json);
 //   2. Node N with @pulumi/pulumi --pulumi (default NEWEST_PULUMI below; `latest` asks the
 //      registry, `none` skips these legs), in a copy of the repository in a temporary directory
-//      (`npm ci`, then `npm install --save-dev --save-exact @pulumi/pulumi@<version>`: the
-//      copy's package.json then pins what is installed, for whatever reads the pins), so the
-//      checkout's node_modules are never touched. The copy checks first that the root,
-//      @pulumi/aws and @pulumi/policy all resolve the one new @pulumi/pulumi, and type-checks
-//      the project against it (`tsc --noEmit`).
+//      (`npm ci`, then `npm install --save-dev --save-exact @pulumi/pulumi@<version>`, and the
+//      examples' and policy pack's pins raised alike: the copy is the repository with its
+//      pins raised), so the checkout's node_modules are never touched. The copy checks first
+//      that the root, @pulumi/aws and @pulumi/policy all resolve the one new @pulumi/pulumi,
+//      and type-checks the project against it (`tsc --noEmit`).
 // Node builds come from the npm registry through scripts/ensure-node.js (cached outside the
 // clone). Each leg runs mocha with that node and with its bin dir first on PATH, because the
 // programs under test spawn `node` too. In the copy, tests/hardening/hygiene.test.ts is left
@@ -227,7 +227,51 @@ function copyRepository(dest) {
     if (st.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(from), to);
     else fs.copyFileSync(from, to);
   }
-  return files.length;
+  return files;
+}
+
+/**
+ * Raises the exact pins of @pulumi/pulumi from `from` to `to` in the copy's other package.json
+ * files (examples, policy pack; the root's devDependencies are npm's job), so that the copy is
+ * this repository as it would be with its pins raised: its tests compare those pins with the
+ * root's. peerDependencies are left as written. Returns the files changed.
+ */
+function raisePins(dir, files, from, to) {
+  const changed = [];
+  for (const f of files) {
+    if (path.basename(f) !== "package.json" || f === "package.json" || f.includes("node_modules/")) continue;
+    const file = path.join(dir, f);
+    const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
+    let touched = false;
+    for (const section of ["dependencies", "devDependencies", "optionalDependencies"]) {
+      if (manifest[section]?.["@pulumi/pulumi"] === from) {
+        manifest[section]["@pulumi/pulumi"] = to;
+        touched = true;
+      }
+    }
+    if (touched) {
+      fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+      changed.push(f);
+    }
+  }
+  return changed;
+}
+
+/** Says whether the copy's peer range of @pulumi/pulumi admits `version` (a note, not a failure). */
+function notePeerRange(dir, version) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+  const range = manifest.peerDependencies?.["@pulumi/pulumi"];
+  if (range === undefined) return;
+  let semver;
+  try {
+    semver = require(require.resolve("semver", { paths: [dir] }));
+  } catch {
+    return;
+  }
+  const ok = semver.satisfies(version, range);
+  say(
+    `--- package.json's peer range of @pulumi/pulumi, ${JSON.stringify(range)}, ${ok ? "admits" : "does NOT admit"} ${version}`,
+  );
 }
 
 /** The version of @pulumi/pulumi that `fromDir` resolves, and its path. */
@@ -255,13 +299,13 @@ async function latestPulumi() {
  * Copies the repository into a temporary directory and installs @pulumi/pulumi@version there.
  * Returns the directory (undefined when a step failed; the failure is on `leg`).
  */
-async function preparePulumiCopy(leg, version, nodeBinDir, tmpDirs) {
+async function preparePulumiCopy(leg, pinned, version, nodeBinDir, tmpDirs) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lsc-matrix-pulumi-"));
   tmpDirs.push(dir);
   const started = Date.now();
-  const n = copyRepository(dir);
+  const files = copyRepository(dir);
   leg.steps.push({ label: "copy", ms: Date.now() - started, ok: true });
-  say(`--- copied ${n} files of the repository to ${dir}`);
+  say(`--- copied ${files.length} files of the repository to ${dir}`);
   // npm itself runs under the leg's node (@pulumi/pulumi >= 3.249 asks for Node >= 22).
   const env = legEnv(nodeBinDir);
   const npm = (label, args) => step(leg, label, "npm", args, { cwd: dir, env, timeoutMs: NPM_TIMEOUT_MS });
@@ -275,6 +319,11 @@ async function preparePulumiCopy(leg, version, nodeBinDir, tmpDirs) {
   // npm install prunes the self-link that postinstall made; make it again.
   if (!(await step(leg, "link the package to itself", "node", ["scripts/link-self.js"], { cwd: dir, env })))
     return undefined;
+  const raised = raisePins(dir, files, pinned, version);
+  say(
+    `--- raised @pulumi/pulumi ${pinned} to ${version} in ${raised.length ? raised.join(", ") : "no other package.json"}`,
+  );
+  notePeerRange(dir, version);
 
   say(`--- which @pulumi/pulumi each package resolves`);
   let ok = true;
@@ -420,7 +469,7 @@ async function main(argv) {
       if (copy) {
         if (!copyTried) {
           copyTried = true;
-          copyDir = await preparePulumiCopy(leg, pv, n.binDir, tmpDirs);
+          copyDir = await preparePulumiCopy(leg, pinned, pv, n.binDir, tmpDirs);
         }
         root = copyDir;
       }
