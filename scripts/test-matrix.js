@@ -155,10 +155,12 @@ function legEnv(binDir) {
   return env;
 }
 
-/** mocha's "N passing" / "N failing" from one run. */
+/** mocha's "N passing" / "N failing" from one run (colour codes removed first: with CI=true
+ * mocha colours part of its output even into a pipe). */
 function countMocha(output) {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
   const count = (word) => {
-    const m = new RegExp(`^ +(\\d+) ${word}\\b`, "m").exec(output);
+    const m = new RegExp(`^ +(\\d+) ${word}\\b`, "m").exec(plain);
     return m ? Number(m[1]) : 0;
   };
   return { passed: count("passing"), failed: count("failing"), pending: count("pending") };
