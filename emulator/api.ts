@@ -11,6 +11,7 @@ import { ApiError, serializationError, unknownOperation } from "./errors";
 import { type FaultRule, type FaultSet, MAX_HANG_MS, faultError } from "./faults";
 import type { FixtureSource } from "./fixture-source";
 import { AMZ_JSON, BodyTooLargeError, readBody, send, sendApiError, wait } from "./http";
+import { LIFECYCLE_OPERATIONS } from "./lifecycle-operations";
 import { OPERATIONS, type OperationResult, TARGET_PREFIX } from "./operations";
 import type { PageTokens } from "./page-token";
 import { verifySigV4 } from "./sigv4";
@@ -113,7 +114,9 @@ async function answer(
     Date.now(),
   );
   call.region = identity.region;
-  const operation = operationName ? OPERATIONS[operationName] : undefined;
+  const operations = { ...OPERATIONS, ...LIFECYCLE_OPERATIONS };
+  const operation =
+    operationName && Object.hasOwn(operations, operationName) ? operations[operationName] : undefined;
   if (!operationName || !operation) throw unknownOperation(targetName);
 
   const decision = state.faults.decide(operationName, identity.region);
@@ -138,7 +141,9 @@ async function answer(
     pageSize: config.pageSize,
     notFoundMode: config.notFoundMode,
     tokens: state.tokens,
+    now: new Date(),
   });
+  if (result.document) await state.source.replace(result.document);
   if (fault) rewritePaging(fault, result, state);
   const payload = JSON.stringify(result.body);
   switch (fault?.kind) {
