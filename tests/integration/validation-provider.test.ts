@@ -59,15 +59,13 @@ describe("CertificateValidation provider (emulator, fake clock)", function () {
   });
 
   async function request(name: string, sans: string[] = []) {
-    const out = await h
-      .client()
-      .send(
-        new CreateCertificateCommand({
-          certificateName: name,
-          domainName: `${name}.example.com`,
-          subjectAlternativeNames: sans,
-        }),
-      );
+    const out = await h.client().send(
+      new CreateCertificateCommand({
+        certificateName: name,
+        domainName: `${name}.example.com`,
+        subjectAlternativeNames: sans,
+      }),
+    );
     return out.certificate!.certificateDetail!;
   }
 

@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { CertificateValidationError } from "../../lightsail/errors";
 import type { Certificate } from "../../lightsail/types";
 import {
@@ -155,5 +157,26 @@ describe("validation wait (pure, fake clock)", () => {
     for (const ok of [0.1, 1, 45, 1440]) assert.equal(describeTimeoutProblem(ok), undefined);
     for (const bad of [0, 0.05, 1441, -1, Number.NaN, "45", null])
       assert.match(describeTimeoutProblem(bad)!, /must be a number of minutes from 0\.1 to 1440/);
+  });
+});
+
+describe("bench/validation-polling.md", () => {
+  it("its table is what the schedule gives", () => {
+    const note = fs.readFileSync(path.join(__dirname, "../../bench/validation-polling.md"), "utf8");
+    const table = /<!-- validation-polling:table -->\n([\s\S]*?)<!-- \/validation-polling:table -->/.exec(
+      note,
+    )![1]!;
+    const rows = table
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.startsWith("|"))
+      .map((l) => l.split("|").map((c) => c.trim()));
+    assert.equal(rows.length, 6);
+    for (const [, wait, requests, perMinute] of rows) {
+      const minutes = Number.parseFloat(wait!);
+      const count = pollTimes(VALIDATION_BACKOFF, minutes * 60_000).length;
+      assert.equal(Number(requests), count, `row ${wait}`);
+      assert.equal(perMinute, (count / minutes).toFixed(2), `row ${wait}`);
+    }
   });
 });
