@@ -247,7 +247,14 @@ export class LightsailApiError extends LightsailCertificateError {
   }
 }
 
-/** A DNS record still to create for a certificate's validation. */
+/**
+ * A DNS record still to create for a certificate's validation.
+ * @example
+ * ```ts
+ * import type { PendingValidationRecord } from "pulumi-lightsail-certificates";
+ * const line = (p: PendingValidationRecord) => `${p.domainName}: ${p.record?.type} ${p.record?.name} -> ${p.record?.value}`;
+ * ```
+ */
 export interface PendingValidationRecord {
   /** The domain it validates. */
   domainName: string;
@@ -259,6 +266,15 @@ export interface PendingValidationRecord {
  * A certificate did not become ISSUED: its request failed (`FAILED`, `VALIDATION_TIMED_OUT`,
  * `REVOKED`), or the wait ran out of time (`status` is then the last one seen, and `pending`
  * names every domain still waiting with the exact record to create).
+ * @example
+ * ```ts
+ * import { CertificateValidationError } from "pulumi-lightsail-certificates";
+ * function recordsToCreate(err: unknown): string[] {
+ *   return CertificateValidationError.isInstance(err) && err.timedOut
+ *     ? err.pending.map((p) => `${p.record?.name} ${p.record?.type} ${p.record?.value}`)
+ *     : [];
+ * }
+ * ```
  */
 export class CertificateValidationError extends LightsailCertificateError {
   static override readonly errorName: string = "CertificateValidationError";

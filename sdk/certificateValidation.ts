@@ -6,7 +6,14 @@ import {
   type DomainValidationRecord,
 } from "../lightsail/types";
 
-/** Arguments of a {@link CertificateValidation}. */
+/**
+ * Arguments of a {@link CertificateValidation}.
+ * @example
+ * ```ts
+ * import type { CertificateValidationArgs } from "pulumi-lightsail-certificates";
+ * const args: CertificateValidationArgs = { certificateName: "example-com", region: "us-east-1", timeoutMinutes: 30 };
+ * ```
+ */
 export interface CertificateValidationArgs {
   /** The name of the Lightsail certificate to wait for, e.g. an `aws.lightsail.Certificate`'s `name`. */
   readonly certificateName: pulumi.Input<string>;

@@ -20,6 +20,8 @@ import {
 import { emulatorEnv } from "./lookup-program";
 
 const VALIDATION_TYPE = "pulumi-nodejs:dynamic/lightsail:CertificateValidation";
+/** The certificate a validation with a secret name waits for. */
+const HIDDEN = "hush-cert";
 
 async function admin(emulator: RunningEmulator, route: string, body: unknown): Promise<void> {
   const response = await fetch(`${emulator.url}/__admin/${route}`, {
@@ -67,7 +69,7 @@ describe("CertificateValidation under the real Pulumi engine", function () {
       region: "us-east-1",
       credentials: { ...EMULATOR_CREDENTIALS },
     });
-    for (const name of ["site", "doomed", "slow"])
+    for (const name of ["site", "doomed", "slow", HIDDEN])
       await client.send(
         new CreateCertificateCommand({
           certificateName: name,
@@ -79,7 +81,9 @@ describe("CertificateValidation under the real Pulumi engine", function () {
       programDir: path.join(REPO_ROOT, "tests/e2e/fixtures/validation"),
       env: emulatorEnv(emulator),
       config: { "aws:region": "us-east-1", certificateName: "site" },
+      secretConfig: { secretCertificateName: HIDDEN },
     });
+    await admin(emulator, "certificates/validate", { name: HIDDEN });
   });
   after(async () => {
     client?.destroy();
@@ -98,6 +102,14 @@ describe("CertificateValidation under the real Pulumi engine", function () {
     assert.equal(outputs.status, "ISSUED");
     assert.equal(outputs.name, "site");
     assert.ok(Date.parse(outputs.notAfter) > Date.now());
+    // The validation with a secret name: its outputs are secret in stack outputs and in state.
+    const shown = JSON.parse((await ws.run(["stack", "output", "--json", "--stack", ws.stack])).stdout);
+    assert.equal(shown.hiddenName, "[secret]");
+    assert.equal(shown.hiddenStatus, "[secret]");
+    const revealed = await ws.stackOutputs<{ hiddenName: string; hiddenStatus: string }>();
+    assert.deepEqual([revealed.hiddenName, revealed.hiddenStatus], [HIDDEN, "ISSUED"]);
+    const raw = (await ws.run(["stack", "export", "--stack", ws.stack])).stdout;
+    assert.equal(raw.includes(HIDDEN), false, "the secret certificate name is in state in plaintext");
     // What we found: lines the provider writes to stderr are shown by the engine in the update.
     assert.match(
       result.stdout + result.stderr,
@@ -145,7 +157,18 @@ describe("CertificateValidation under the real Pulumi engine", function () {
     await ws.run(["config", "rm", "timeoutMinutes", "--stack", ws.stack]);
     emulator.resetCalls();
     const state = await ws.exportState();
-    assert.ok(state.deployment.resources?.some((r) => r.type === VALIDATION_TYPE));
+    const validation = state.deployment.resources?.find((r) => r.type === VALIDATION_TYPE);
+    assert.equal(validation?.outputs?.status, "ISSUED");
+    // The stored provider only requires the package's entry point, and state holds no credential or endpoint.
+    const stored = String(validation?.inputs?.__provider);
+    assert.match(stored, /require\("pulumi-lightsail-certificates\/provider"\)\.validationCreate\(/);
+    const raw = JSON.stringify(state);
+    for (const needle of [
+      EMULATOR_CREDENTIALS.accessKeyId,
+      EMULATOR_CREDENTIALS.secretAccessKey,
+      emulator.url,
+    ])
+      assert.equal(raw.includes(needle), false, `state holds ${needle}`);
     await ws.destroy();
     const writes = emulator.calls().filter((c) => c.operation !== "GetCertificates");
     assert.deepEqual(writes, []);
