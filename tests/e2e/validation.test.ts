@@ -157,7 +157,9 @@ describe("CertificateValidation under the real Pulumi engine", function () {
     await ws.run(["config", "rm", "timeoutMinutes", "--stack", ws.stack]);
     emulator.resetCalls();
     const state = await ws.exportState();
-    const validation = state.deployment.resources?.find((r) => r.type === VALIDATION_TYPE);
+    const validation = state.deployment.resources?.find(
+      (r) => r.type === VALIDATION_TYPE && r.urn.endsWith("::site"),
+    );
     assert.equal(validation?.outputs?.status, "ISSUED");
     // The stored provider only requires the package's entry point, and state holds no credential or endpoint.
     const stored = String(validation?.inputs?.__provider);
