@@ -11,7 +11,8 @@
  * Each answers the certificate(s) as they are now. `region` defaults to us-east-1.
  */
 import type { CertificateFixture, FixtureDocument } from "./fixtures";
-import { endRequest, recordAppeared, setRenewal, validateDomains } from "./lifecycle";
+import { endRequest, recordAppeared, validateDomains } from "./lifecycle";
+import { setRenewal } from "./renewal";
 import { DEFAULT_REGION } from "./regions";
 
 /** What the lifecycle endpoints read and write. @internal */

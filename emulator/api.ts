@@ -11,6 +11,7 @@ import { ApiError, serializationError, unknownOperation } from "./errors";
 import { type FaultRule, type FaultSet, MAX_HANG_MS, faultError } from "./faults";
 import type { FixtureSource } from "./fixture-source";
 import { AMZ_JSON, BodyTooLargeError, readBody, send, sendApiError, wait } from "./http";
+import { validateDue } from "./lifecycle";
 import { LIFECYCLE_OPERATIONS } from "./lifecycle-operations";
 import { OPERATIONS, type OperationResult, TARGET_PREFIX } from "./operations";
 import type { PageTokens } from "./page-token";
@@ -135,13 +136,19 @@ async function answer(
   }
   if (input instanceof ApiError) throw input;
 
+  const now = new Date();
+  let fixtures = await state.source.current();
+  if (config.validationDelayMs > 0) {
+    const due = validateDue(fixtures, now, config.validationDelayMs);
+    if (due !== fixtures) await state.source.replace((fixtures = due));
+  }
   const result = operation(input, {
     region: identity.region,
-    fixtures: await state.source.current(),
+    fixtures,
     pageSize: config.pageSize,
     notFoundMode: config.notFoundMode,
     tokens: state.tokens,
-    now: new Date(),
+    now,
   });
   if (result.document) await state.source.replace(result.document);
   if (fault) rewritePaging(fault, result, state);

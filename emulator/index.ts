@@ -34,6 +34,6 @@ export {
   ISSUED_VALIDITY_DAYS,
   MAX_ACTIVE_CERTIFICATES,
   MAX_CERTIFICATE_DOMAINS,
-  RENEWAL_STATUSES,
 } from "./lifecycle";
+export { RENEWAL_STATUSES } from "./renewal";
 export { DEFAULT_FAILURE_REASON } from "./admin-lifecycle";

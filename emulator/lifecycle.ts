@@ -2,7 +2,7 @@
  * A certificate's life in the emulator, as pure functions of the fixture document: request
  * (`CreateCertificate`), deletion, and the validation state machine the admin API drives
  * (a domain's DNS record appears -> that domain's validation SUCCESS -> the certificate ISSUED
- * when every domain is; or it fails, or times out), plus renewal states. Each function returns
+ * when every domain is; or it fails, or times out); renewal states are in `renewal.ts`. Each function returns
  * a new document and never mutates its input.
  */
 import { createHash, randomUUID } from "node:crypto";
@@ -42,15 +42,22 @@ export interface CreateCertificateInput {
   tags?: Array<{ key: string; value?: string }>;
 }
 
-function regionOf(c: CertificateFixture): string {
+/** @internal */
+export function regionOf(c: CertificateFixture): string {
   return c.region ?? DEFAULT_REGION;
 }
 
-function indexOf(doc: FixtureDocument, region: string, name: string): number {
+/** @internal */
+export function indexOf(doc: FixtureDocument, region: string, name: string): number {
   return (doc.certificates ?? []).findIndex((c) => regionOf(c) === region && c.name === name);
 }
 
-function withCertificate(doc: FixtureDocument, index: number, cert: CertificateFixture): FixtureDocument {
+/** @internal */
+export function withCertificate(
+  doc: FixtureDocument,
+  index: number,
+  cert: CertificateFixture,
+): FixtureDocument {
   const certificates = [...(doc.certificates ?? [])];
   certificates[index] = cert;
   return { ...doc, certificates };
@@ -219,6 +226,22 @@ export function recordAppeared(
   return { document, validated };
 }
 
+/**
+ * Validation by time: every PENDING_VALIDATION certificate created at least `delayMs` before
+ * `now` has all its domains validated (and is ISSUED). Returns the document unchanged (the same
+ * object) when none is due.
+ */
+export function validateDue(doc: FixtureDocument, now: Date, delayMs: number): FixtureDocument {
+  let document = doc;
+  for (const cert of doc.certificates ?? []) {
+    if (cert.status !== "PENDING_VALIDATION" || cert.createdAt === undefined) continue;
+    const created = typeof cert.createdAt === "number" ? cert.createdAt * 1000 : Date.parse(cert.createdAt);
+    if (created + delayMs <= now.getTime())
+      document = validateDomains(document, regionOf(cert), cert.name, now).document;
+  }
+  return document;
+}
+
 /** Ends a pending request: FAILED with `reason`, or VALIDATION_TIMED_OUT; pending domains become FAILED. */
 export function endRequest(
   doc: FixtureDocument,
@@ -241,50 +264,5 @@ export function endRequest(
     ),
   };
   if (outcome.status === "FAILED") certificate.requestFailureReason = outcome.reason;
-  return { document: withCertificate(doc, index, certificate), certificate };
-}
-
-/** Renewal states: PendingAutoRenewal | PendingValidation | Success | Failed. */
-export const RENEWAL_STATUSES = ["PendingAutoRenewal", "PendingValidation", "Success", "Failed"] as const;
-
-/**
- * Sets an ISSUED certificate's renewal summary: `renewalStatus`, an optional reason, and the
- * domains' validation records (those of the certificate; PENDING_VALIDATION while the renewal is
- * pending, SUCCESS on Success, FAILED on Failed).
- */
-export function setRenewal(
-  doc: FixtureDocument,
-  region: string,
-  name: string,
-  renewalStatus: string,
-  now: Date,
-  reason?: string,
-): { document: FixtureDocument; certificate: CertificateFixture } {
-  if (!(RENEWAL_STATUSES as readonly string[]).includes(renewalStatus))
-    throw new LifecycleError(
-      "invalid-input",
-      `renewalStatus must be one of ${RENEWAL_STATUSES.join(", ")}; got ${JSON.stringify(renewalStatus)}`,
-    );
-  const index = indexOf(doc, region, name);
-  const current = certificateIn(doc, region, name);
-  if (current.status !== "ISSUED")
-    throw new LifecycleError(
-      "invalid-input",
-      `certificate ${name} in ${region} is ${current.status}, not ISSUED`,
-    );
-  const validationStatus =
-    renewalStatus === "Success" ? "SUCCESS" : renewalStatus === "Failed" ? "FAILED" : "PENDING_VALIDATION";
-  const certificate: CertificateFixture = {
-    ...current,
-    renewalSummary: {
-      renewalStatus,
-      ...(reason !== undefined ? { renewalStatusReason: reason } : {}),
-      updatedAt: now.toISOString(),
-      domainValidationRecords: (current.domainValidationRecords ?? []).map((r) => ({
-        ...r,
-        validationStatus,
-      })),
-    },
-  };
   return { document: withCertificate(doc, index, certificate), certificate };
 }

@@ -208,6 +208,21 @@ describe("emulator: certificate lifecycle", function () {
     assert.match(String(bad.body.error), /renewalStatus must be one of PendingAutoRenewal/);
   });
 
+  it("validationDelayMs validates pending certificates by time, seen at the next call", async () => {
+    const c = h.client();
+    h.emulator.configure({ validationDelayMs: 300 });
+    await c.send(new CreateCertificateCommand({ certificateName: "timed", domainName: "timed.example.com" }));
+    assert.equal((await detailOf(c, "timed"))?.status, "PENDING_VALIDATION");
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const detail = await detailOf(c, "timed");
+    assert.equal(detail?.status, "ISSUED");
+    assert.equal(detail?.domainValidationRecords?.[0]?.validationStatus, "SUCCESS");
+    assert.throws(
+      () => h.emulator.configure({ validationDelayMs: -1 }),
+      /config\.validationDelayMs: expected milliseconds/,
+    );
+  });
+
   it("the call log records the writes without credentials", async () => {
     await h
       .client()
