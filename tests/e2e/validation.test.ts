@@ -121,6 +121,19 @@ describe("CertificateValidation under the real Pulumi engine", function () {
     );
   });
 
+  it("preview never waits: another certificateName is a replace, one request per check", async () => {
+    await ws.setConfig("certificateName", "slow");
+    const before = pollsOf(emulator, "slow");
+    const preview = await ws.previewJson();
+    const step = preview.steps.find((s) => s.urn.endsWith("::site"));
+    assert.equal(step?.op, "replace");
+    assert.deepEqual(step?.replaceReasons, ["certificateName"]);
+    // One read per check, no poll loop: the engine checks a replacement twice (against the old
+    // inputs, then again as a fresh create). The pending certificate's outputs stay unknown.
+    assert.equal(pollsOf(emulator, "slow") - before, 2);
+    assert.equal(step?.newState?.inputs?.status, undefined);
+  });
+
   it("a certificate whose request fails makes up fail with the reason", async () => {
     await ws.setConfig("certificateName", "doomed");
     const up = ws.up([], { expectFailure: true });
