@@ -8,13 +8,14 @@ export {
   AmbiguousCertificateError,
   CertificateExpiringError,
   CertificateNotFoundError,
+  CertificateValidationError,
   InvalidArgumentError,
   LightsailApiError,
   LightsailCertificateError,
   PaginationError,
   RegionNotSetError,
 } from "./lightsail/errors";
-export type { CertificateCandidate, ErrorDetails } from "./lightsail/errors";
+export type { CertificateCandidate, ErrorDetails, PendingValidationRecord } from "./lightsail/errors";
 export type {
   Certificate,
   CertificateStatus,

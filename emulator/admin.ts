@@ -7,12 +7,15 @@
  * - `GET /__admin/faults`, `POST /__admin/faults` (a rule or a list of rules), `DELETE /__admin/faults`
  * - `GET /__admin/fixtures`, `PUT /__admin/fixtures` (replaces the document; rewrites the fixtures file)
  * - `GET /__admin/config`, `PUT /__admin/config` (`pageSize`, `latencyMs`, `notFoundMode`)
+ * - `POST /__admin/dns-records` and `POST /__admin/certificates/{validate,fail,time-out,renewal}`:
+ *   a certificate's validation and renewal states (admin-lifecycle.ts)
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CallRecord } from "./call-log";
 import type { EmulatorConfig } from "./config";
 import type { FaultRule } from "./faults";
 import type { FixtureDocument } from "./fixtures";
+import { LIFECYCLE_PATHS, routeLifecycle } from "./admin-lifecycle";
 import { BodyTooLargeError, readBody, send } from "./http";
 
 /** What the admin API operates on. @internal */
@@ -103,7 +106,9 @@ async function route(
     case "PUT /__admin/config":
       return target.configure((await readJson(req)) as Partial<EmulatorConfig>);
     default:
-      return undefined;
+      return method === "POST" && LIFECYCLE_PATHS.includes(path)
+        ? routeLifecycle(path, await readJson(req), target)
+        : undefined;
   }
 }
 

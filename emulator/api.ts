@@ -11,6 +11,8 @@ import { ApiError, serializationError, unknownOperation } from "./errors";
 import { type FaultRule, type FaultSet, MAX_HANG_MS, faultError } from "./faults";
 import type { FixtureSource } from "./fixture-source";
 import { AMZ_JSON, BodyTooLargeError, readBody, send, sendApiError, wait } from "./http";
+import { validateDue } from "./lifecycle";
+import { LIFECYCLE_OPERATIONS } from "./lifecycle-operations";
 import { OPERATIONS, type OperationResult, TARGET_PREFIX } from "./operations";
 import type { PageTokens } from "./page-token";
 import { verifySigV4 } from "./sigv4";
@@ -113,7 +115,9 @@ async function answer(
     Date.now(),
   );
   call.region = identity.region;
-  const operation = operationName ? OPERATIONS[operationName] : undefined;
+  const operations = { ...OPERATIONS, ...LIFECYCLE_OPERATIONS };
+  const operation =
+    operationName && Object.hasOwn(operations, operationName) ? operations[operationName] : undefined;
   if (!operationName || !operation) throw unknownOperation(targetName);
 
   const decision = state.faults.decide(operationName, identity.region);
@@ -132,13 +136,21 @@ async function answer(
   }
   if (input instanceof ApiError) throw input;
 
+  const now = new Date();
+  let fixtures = await state.source.current();
+  if (config.validationDelayMs > 0) {
+    const due = validateDue(fixtures, now, config.validationDelayMs);
+    if (due !== fixtures) await state.source.replace((fixtures = due));
+  }
   const result = operation(input, {
     region: identity.region,
-    fixtures: await state.source.current(),
+    fixtures,
     pageSize: config.pageSize,
     notFoundMode: config.notFoundMode,
     tokens: state.tokens,
+    now,
   });
+  if (result.document) await state.source.replace(result.document);
   if (fault) rewritePaging(fault, result, state);
   const payload = JSON.stringify(result.body);
   switch (fault?.kind) {

@@ -9,10 +9,21 @@ export interface EmulatorConfig {
   latencyMs: number;
   /** What `GetCertificates` answers for an unknown `certificateName`. @defaultValue `"empty"` */
   notFoundMode: NotFoundMode;
+  /**
+   * Validation by time: a PENDING_VALIDATION certificate is validated (every domain SUCCESS, then
+   * ISSUED) once this many milliseconds have passed since its `createdAt`, seen at the next API
+   * call. 0: never by time (only through the admin API). @defaultValue 0
+   */
+  validationDelayMs: number;
 }
 
 /** The defaults of {@link EmulatorConfig}. */
-export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = { pageSize: 10, latencyMs: 0, notFoundMode: "empty" };
+export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = {
+  pageSize: 10,
+  latencyMs: 0,
+  notFoundMode: "empty",
+  validationDelayMs: 0,
+};
 
 const NOT_FOUND_MODES: readonly NotFoundMode[] = ["empty", "NotFoundException", "DoesNotExist"];
 
@@ -28,11 +39,26 @@ export function validateConfigPatch(patch: unknown): Partial<EmulatorConfig> {
   const input = patch as Record<string, unknown>;
   const out: Partial<EmulatorConfig> = {};
   for (const key of Object.keys(input)) {
-    if (!["pageSize", "latencyMs", "notFoundMode"].includes(key)) {
-      throw new Error(`config: unknown field ${key}; known: pageSize, latencyMs, notFoundMode`);
+    if (!["pageSize", "latencyMs", "notFoundMode", "validationDelayMs"].includes(key)) {
+      throw new Error(
+        `config: unknown field ${key}; known: pageSize, latencyMs, notFoundMode, validationDelayMs`,
+      );
     }
   }
-  const { pageSize, latencyMs, notFoundMode } = input;
+  const { pageSize, latencyMs, notFoundMode, validationDelayMs } = input;
+  if (validationDelayMs !== undefined) {
+    if (
+      typeof validationDelayMs !== "number" ||
+      !Number.isFinite(validationDelayMs) ||
+      validationDelayMs < 0 ||
+      validationDelayMs > 86_400_000
+    ) {
+      throw new Error(
+        `config.validationDelayMs: expected milliseconds from 0 to 86400000, got ${JSON.stringify(validationDelayMs)}`,
+      );
+    }
+    out.validationDelayMs = validationDelayMs;
+  }
   if (pageSize !== undefined) {
     if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
       throw new Error(`config.pageSize: expected an integer from 1 to 1000, got ${JSON.stringify(pageSize)}`);

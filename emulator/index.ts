@@ -29,3 +29,11 @@ export {
   type MakeLoadBalancerTlsCertificateInput,
 } from "./builders";
 export { LIGHTSAIL_REGIONS } from "./regions";
+export {
+  ACTIVE_STATUSES,
+  ISSUED_VALIDITY_DAYS,
+  MAX_ACTIVE_CERTIFICATES,
+  MAX_CERTIFICATE_DOMAINS,
+} from "./lifecycle";
+export { RENEWAL_STATUSES } from "./renewal";
+export { DEFAULT_FAILURE_REASON } from "./admin-lifecycle";

@@ -23,6 +23,8 @@ export interface OperationContext {
   pageSize: number;
   notFoundMode: NotFoundMode;
   tokens: PageTokens;
+  /** The emulator's clock (lifecycle operations stamp times with it). */
+  now: Date;
 }
 
 /** Where a paged answer stands, so faults can rewrite its `nextPageToken`. @internal */
@@ -39,9 +41,12 @@ export interface PagingState {
 export interface OperationResult {
   body: Record<string, unknown>;
   paging?: PagingState;
+  /** The fixture document after the operation, when it changed it (CreateCertificate, ...). */
+  document?: FixtureDocument;
 }
 
-type Operation = (input: Record<string, unknown>, ctx: OperationContext) => OperationResult;
+/** An operation: a function of the request input and the context. @internal */
+export type Operation = (input: Record<string, unknown>, ctx: OperationContext) => OperationResult;
 
 const CERTIFICATE_STATUSES = [
   "PENDING_VALIDATION",
@@ -150,7 +155,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
 /** The target prefix of Lightsail operations. @internal */
 export const TARGET_PREFIX = "Lightsail_20161128.";
 
-function certificateDetail(c: CertificateFixture): Record<string, unknown> {
+/** A certificate's `certificateDetail` as the API sends it (epoch timestamps, no region). @internal */
+export function certificateDetail(c: CertificateFixture): Record<string, unknown> {
   const { region: _region, ...fields } = c;
   const detail = withEpochTimestamps(fields);
   const renewal = detail.renewalSummary as Record<string, unknown> | undefined;
@@ -173,7 +179,8 @@ function inRegion<T extends { region?: string }>(list: T[] | undefined, region: 
   return (list ?? []).filter((item) => (item.region ?? DEFAULT_REGION) === region);
 }
 
-function optional<K extends "string" | "boolean">(
+/** An optional field of `type`, or a `SerializationException`. @internal */
+export function optional<K extends "string" | "boolean">(
   input: Record<string, unknown>,
   key: string,
   type: K,
@@ -184,7 +191,8 @@ function optional<K extends "string" | "boolean">(
   return value as K extends "string" ? string : boolean;
 }
 
-function optionalStringList(input: Record<string, unknown>, key: string): string[] | undefined {
+/** An optional list of strings, or a `SerializationException`. @internal */
+export function optionalStringList(input: Record<string, unknown>, key: string): string[] | undefined {
   const value = input[key];
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || value.some((v) => typeof v !== "string"))
@@ -192,6 +200,7 @@ function optionalStringList(input: Record<string, unknown>, key: string): string
   return value as string[];
 }
 
-function mismatch(key: string, expected: string, value: unknown): ApiError {
+/** The `SerializationException` for a field of the wrong type. @internal */
+export function mismatch(key: string, expected: string, value: unknown): ApiError {
   return serializationError(`'${key}': expected a ${expected}, got ${JSON.stringify(value)}`);
 }

@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   faults?: FaultRule[];
   /** What `GetCertificates` answers for an unknown `certificateName`. @defaultValue `"empty"` */
   notFoundMode?: NotFoundMode;
+  /** Validate pending certificates this long after their creation (0: only through the admin API). @defaultValue 0 */
+  validationDelayMs?: number;
   /** Receives warnings (e.g. a fixtures file that stopped parsing). @defaultValue writes to stderr */
   log?: (line: string) => void;
   /** Also send one line per API call to `log`. @defaultValue false */
@@ -94,6 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       pageSize: options.pageSize,
       latencyMs: options.latencyMs,
       notFoundMode: options.notFoundMode,
+      validationDelayMs: options.validationDelayMs,
     }),
   };
   const source = options.fixturesFile

@@ -246,3 +246,64 @@ export class LightsailApiError extends LightsailCertificateError {
     this.httpStatusCode = options.httpStatusCode;
   }
 }
+
+/**
+ * A DNS record still to create for a certificate's validation.
+ * @example
+ * ```ts
+ * import type { PendingValidationRecord } from "pulumi-lightsail-certificates";
+ * const line = (p: PendingValidationRecord) => `${p.domainName}: ${p.record?.type} ${p.record?.name} -> ${p.record?.value}`;
+ * ```
+ */
+export interface PendingValidationRecord {
+  /** The domain it validates. */
+  domainName: string;
+  /** The record (name, type, value), when Lightsail gave one yet. */
+  record?: { name: string; type: string; value: string };
+}
+
+/**
+ * A certificate did not become ISSUED: its request failed (`FAILED`, `VALIDATION_TIMED_OUT`,
+ * `REVOKED`), or the wait ran out of time (`status` is then the last one seen, and `pending`
+ * names every domain still waiting with the exact record to create).
+ * @example
+ * ```ts
+ * import { CertificateValidationError } from "pulumi-lightsail-certificates";
+ * function recordsToCreate(err: unknown): string[] {
+ *   return CertificateValidationError.isInstance(err) && err.timedOut
+ *     ? err.pending.map((p) => `${p.record?.name} ${p.record?.type} ${p.record?.value}`)
+ *     : [];
+ * }
+ * ```
+ */
+export class CertificateValidationError extends LightsailCertificateError {
+  static override readonly errorName: string = "CertificateValidationError";
+  override name = "CertificateValidationError";
+  /** The certificate name. */
+  readonly certificateName: string;
+  /** The region. */
+  readonly region: string;
+  /** The last status seen (undefined: the certificate was never found). */
+  readonly status: string | undefined;
+  /** Whether the wait ran out of time (else the request failed). */
+  readonly timedOut: boolean;
+  /** The domains still pending, with their records. */
+  readonly pending: PendingValidationRecord[];
+  constructor(
+    options: {
+      message: string;
+      certificateName: string;
+      region: string;
+      status: string | undefined;
+      timedOut: boolean;
+      pending: PendingValidationRecord[];
+    } & ErrorDetails,
+  ) {
+    super(options.message, options);
+    this.certificateName = options.certificateName;
+    this.region = options.region;
+    this.status = options.status;
+    this.timedOut = options.timedOut;
+    this.pending = options.pending;
+  }
+}

@@ -27,6 +27,22 @@ export type { LookupInputs, LookupOutputs };
 export { check, configure, create, diff, read, remove, update, setLookupContext } from "./dynamic";
 
 /*
+ * CertificateValidation's methods (since 0.2.0), distinct names so that CertificateLookup's seven
+ * stay as they are: `validationRemove` is its `delete` method. Part of the same contract.
+ */
+export {
+  setValidationContext,
+  validationCheck,
+  validationConfigure,
+  validationCreate,
+  validationDiff,
+  validationRead,
+  validationRemove,
+  validationUpdate,
+} from "./validation";
+export type { ValidationArgs, ValidationInputs, ValidationIo, ValidationOutputs } from "./validation";
+
+/*
  * The lookup layer, for this repository's policy pack (policy/), which loads the built package
  * through this entry point so that it needs neither `@pulumi/pulumi` nor a copy of the code.
  * Not a public API: it changes with the package.

@@ -1,5 +1,7 @@
 export { CertificateLookup } from "./certificateLookup";
 export type { CertificateLookupArgs } from "./certificateLookup";
+export { CertificateValidation } from "./certificateValidation";
+export type { CertificateValidationArgs } from "./certificateValidation";
 export { configureLookups, resetLookupCache } from "./context";
 export { getCertificate, getCertificateOutput } from "./getCertificate";
 export type { GetCertificateArgs, GetCertificateOutputArgs } from "./getCertificate";

@@ -159,6 +159,45 @@ describe("conformance: the AWS CLI against the emulator", function () {
     return typeof value === "number" ? value * 1000 : Date.parse(String(value));
   }
 
+  it("create-certificate and delete-certificate: a pending certificate with its records, then gone", async function () {
+    const created = json(
+      await aws([
+        "create-certificate",
+        "--certificate-name",
+        "cli-made",
+        "--domain-name",
+        "cli.example.com",
+        "--subject-alternative-names",
+        "www.cli.example.com",
+      ]),
+    );
+    const detail = (created.certificate as { certificateDetail: Record<string, unknown> }).certificateDetail;
+    assert.equal(detail.status, "PENDING_VALIDATION");
+    const records = detail.domainValidationRecords as Array<{
+      domainName: string;
+      resourceRecord: { type: string };
+    }>;
+    assert.deepEqual(
+      records.map((r) => [r.domainName, r.resourceRecord.type]),
+      [
+        ["cli.example.com", "CNAME"],
+        ["www.cli.example.com", "CNAME"],
+      ],
+    );
+    assert.equal(
+      (created.operations as Array<{ operationType: string }>)[0]!.operationType,
+      "CreateCertificate",
+    );
+    const deleted = json(await aws(["delete-certificate", "--certificate-name", "cli-made"]));
+    assert.equal(
+      (deleted.operations as Array<{ operationType: string }>)[0]!.operationType,
+      "DeleteCertificate",
+    );
+    const again = await aws(["delete-certificate", "--certificate-name", "cli-made"]);
+    assert.notEqual(again.status, 0);
+    assert.match(again.stderr, /NotFoundException.*The Certificate does not exist: cli-made/);
+  });
+
   it("reads the first page as the fixtures say, then every page by the printed nextPageToken", async function () {
     const first = json(await aws(["get-certificates", "--include-certificate-details"]));
     const page = first.certificates as Array<{

@@ -37,6 +37,9 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 /** Type token of the CertificateLookup dynamic resource. */
 export const CERTIFICATE_LOOKUP_TYPE = "pulumi-nodejs:dynamic/lightsail:CertificateLookup";
 
+/** Type token of the CertificateValidation dynamic resource. */
+export const CERTIFICATE_VALIDATION_TYPE = "pulumi-nodejs:dynamic/lightsail:CertificateValidation";
+
 /**
  * The package as the examples load it (`require("pulumi-lightsail-certificates")` from the
  * project of the package under test); typed from the sources so type-checking the tests needs
@@ -78,6 +81,7 @@ export function resetLookupCaches(): void {
   if (!isTestPackageReady()) return;
   builtPackage().resetLookupCache();
   builtProvider().setLookupContext(undefined);
+  builtProvider().setValidationContext(undefined);
 }
 
 /** A resource the program registered, with its inputs as the provider would receive them. */
@@ -230,6 +234,29 @@ export const emulateCertificateLookup: ResourceEmulator = async (resource, run) 
   if (!checked.inputs) throw new Error(`${resource.name}: check returned no inputs`);
   if (run.preview) return { id: undefined, state: { ...checked.inputs } };
   const created = await provider.create(checked.inputs);
+  return { id: created.id, state: { ...created.outs } };
+};
+
+/**
+ * Stands in for the engine and the dynamic-provider host for a CertificateValidation: runs the
+ * real provider (`validationConfigure`, `validationCheck`, then, unless previewing,
+ * `validationCreate`, which polls the emulator with real sleeps until ISSUED or its timeout).
+ */
+export const emulateCertificateValidation: ResourceEmulator = async (resource, run) => {
+  const provider = builtProvider();
+  const config = { get: (key: string) => run.config[key], require: (key: string) => run.config[key] ?? "" };
+  await provider.validationConfigure({ config } as unknown as Parameters<
+    typeof provider.validationConfigure
+  >[0]);
+  const checked = await provider.validationCheck({}, resource.inputs);
+  if (checked.failures?.length) {
+    const reasons = checked.failures
+      .map((f) => (f.property ? `${f.property}: ${f.reason}` : f.reason))
+      .join("; ");
+    throw Object.assign(new Error(`${resource.name}: check failed: ${reasons}`), { name: "CheckFailure" });
+  }
+  if (run.preview) return { id: undefined, state: { ...checked.inputs } };
+  const created = await provider.validationCreate(checked.inputs);
   return { id: created.id, state: { ...created.outs } };
 };
 

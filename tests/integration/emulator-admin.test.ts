@@ -35,7 +35,12 @@ describe("emulator: admin API and call log", function () {
     assert.equal(health.status, 200);
     assert.equal(health.body.status, "ok");
     assert.equal(health.body.certificates, 2);
-    assert.deepEqual(health.body.config, { pageSize: 10, latencyMs: 0, notFoundMode: "empty" });
+    assert.deepEqual(health.body.config, {
+      pageSize: 10,
+      latencyMs: 0,
+      notFoundMode: "empty",
+      validationDelayMs: 0,
+    });
   });
 
   it("logs every API call without credentials, and not its own requests", async function () {
@@ -99,7 +104,12 @@ describe("emulator: admin API and call log", function () {
       pageSize: 1,
       notFoundMode: "NotFoundException",
     });
-    assert.deepEqual(changed.body, { pageSize: 1, latencyMs: 0, notFoundMode: "NotFoundException" });
+    assert.deepEqual(changed.body, {
+      pageSize: 1,
+      latencyMs: 0,
+      notFoundMode: "NotFoundException",
+      validationDelayMs: 0,
+    });
     const out = await h.client().send(new GetCertificatesCommand({}));
     assert.equal(out.certificates?.length, 1);
     assert.ok(out.nextPageToken);

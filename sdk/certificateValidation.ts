@@ -1,0 +1,174 @@
+import * as pulumi from "@pulumi/pulumi";
+import {
+  CERTIFICATE_FIELDS,
+  type CertificateField,
+  type CertificateStatus,
+  type DomainValidationRecord,
+} from "../lightsail/types";
+
+/**
+ * Arguments of a {@link CertificateValidation}.
+ * @example
+ * ```ts
+ * import type { CertificateValidationArgs } from "pulumi-lightsail-certificates";
+ * const args: CertificateValidationArgs = { certificateName: "example-com", region: "us-east-1", timeoutMinutes: 30 };
+ * ```
+ */
+export interface CertificateValidationArgs {
+  /** The name of the Lightsail certificate to wait for, e.g. an `aws.lightsail.Certificate`'s `name`. */
+  readonly certificateName: pulumi.Input<string>;
+  /**
+   * The certificate's region. Changing it replaces the validation.
+   * @defaultValue the stack's `aws:region`, else `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region
+   */
+  readonly region?: pulumi.Input<string>;
+  /** A named profile from the shared AWS config files. @defaultValue the stack's `aws:profile`, else the SDK chain */
+  readonly profile?: pulumi.Input<string>;
+  /**
+   * How long `pulumi up` waits for ISSUED, in minutes (fractions allowed), from 0.1 to 1440. The
+   * Pulumi dynamic-provider host ignores `customTimeouts`, so this is the wait's only bound; when
+   * it passes, the update fails naming every domain still pending and the record to create.
+   * @defaultValue 45
+   */
+  readonly timeoutMinutes?: pulumi.Input<number>;
+}
+
+/**
+ * The serialized provider: each method only `require`s the implementation by package name and
+ * calls its `validation*` function, so the text stored in state holds no client, credential,
+ * environment value or path (docs/state-contract.md).
+ */
+const provider: pulumi.dynamic.ResourceProvider = {
+  async configure(req) {
+    return require("pulumi-lightsail-certificates/provider").validationConfigure(req);
+  },
+  async check(olds, news) {
+    return require("pulumi-lightsail-certificates/provider").validationCheck(olds, news);
+  },
+  async diff(id, olds, news) {
+    return require("pulumi-lightsail-certificates/provider").validationDiff(id, olds, news);
+  },
+  async create(inputs) {
+    return require("pulumi-lightsail-certificates/provider").validationCreate(inputs);
+  },
+  async update(id, olds, news) {
+    return require("pulumi-lightsail-certificates/provider").validationUpdate(id, olds, news);
+  },
+  async read(id, props) {
+    return require("pulumi-lightsail-certificates/provider").validationRead(id, props);
+  },
+  async delete(id, props) {
+    return require("pulumi-lightsail-certificates/provider").validationRemove(id, props);
+  },
+};
+
+/** `null` as a secret when any of `args` is secret, else nothing (see CertificateLookup). */
+function secretMarker(args: object): pulumi.Output<null | undefined> {
+  return pulumi
+    .output(pulumi.isSecret(pulumi.output(args)))
+    .apply((secret) =>
+      secret ? pulumi.secret<null | undefined>(null) : pulumi.output<null | undefined>(undefined),
+    );
+}
+
+/**
+ * Waits, during `pulumi up`, until a Lightsail certificate is **ISSUED**, so that resources that
+ * need an issued certificate (a distribution, a container service's public domain) can depend on
+ * it in the same deployment that requests it. It owns nothing: destroying it touches no certificate.
+ *
+ * - `create` polls `GetCertificates` by name (2 s, 4 s, 8 s, 16 s, then every 30 s) until ISSUED;
+ *   it fails at once on `FAILED`, `VALIDATION_TIMED_OUT` or `REVOKED` with the reason, and after
+ *   `timeoutMinutes` naming every pending domain with the DNS record to create. While it waits,
+ *   one progress line per poll appears among the update's diagnostics.
+ * - A preview never waits: the outputs are known when the certificate is ISSUED already, unknown
+ *   otherwise. Another `certificateName` or `region` replaces it; refresh reads it again.
+ * - The Pulumi dynamic-provider host ignores `customTimeouts`: `timeoutMinutes` is the bound.
+ *
+ * Credentials come from the AWS SDK chain and are never stored. A secret argument makes every
+ * certificate output secret.
+ * @example
+ * ```ts
+ * import * as aws from "@pulumi/aws";
+ * import { CertificateValidation } from "pulumi-lightsail-certificates";
+ * const cert = new aws.lightsail.Certificate("site", { name: "site", domainName: "example.com" });
+ * // ... create the records of cert.domainValidationOptions in DNS ...
+ * const issued = new CertificateValidation("site", { certificateName: cert.name, region: "us-east-1", timeoutMinutes: 30 });
+ * export const certificateName = issued.name; // known once ISSUED
+ * ```
+ */
+export class CertificateValidation extends pulumi.dynamic.Resource {
+  /** The certificate ARN (also the resource id). */
+  declare readonly arn: pulumi.Output<string>;
+  /** The certificate name (what a distribution's `certificateName` takes). */
+  declare readonly name: pulumi.Output<string>;
+  /** The name waited for, as given. */
+  declare readonly certificateName: pulumi.Output<string>;
+  /** The primary domain. */
+  declare readonly domainName: pulumi.Output<string>;
+  /** Alternative names (Lightsail includes the primary domain). */
+  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
+  /** Status: `ISSUED` once created. */
+  declare readonly status: pulumi.Output<CertificateStatus>;
+  /** Region of the certificate. */
+  declare readonly region: pulumi.Output<string>;
+  /** Serial number; changes on renewal. */
+  declare readonly serialNumber: pulumi.Output<string | undefined>;
+  /** Key algorithm. */
+  declare readonly keyAlgorithm: pulumi.Output<string | undefined>;
+  /** Issuing CA. */
+  declare readonly issuerCA: pulumi.Output<string | undefined>;
+  /** Request time (ISO-8601). */
+  declare readonly createdAt: pulumi.Output<string | undefined>;
+  /** Issue time (ISO-8601). */
+  declare readonly issuedAt: pulumi.Output<string | undefined>;
+  /** Start of validity (ISO-8601). */
+  declare readonly notBefore: pulumi.Output<string | undefined>;
+  /** End of validity (ISO-8601). */
+  declare readonly notAfter: pulumi.Output<string | undefined>;
+  /** Whole days to notAfter as of the last create, update or refresh. */
+  declare readonly daysUntilExpiry: pulumi.Output<number | undefined>;
+  /** Renewal status. */
+  declare readonly renewalStatus: pulumi.Output<string | undefined>;
+  /** Reason for the renewal status. */
+  declare readonly renewalStatusReason: pulumi.Output<string | undefined>;
+  /** Whether it can be renewed. */
+  declare readonly eligibleToRenew: pulumi.Output<string | undefined>;
+  /** Resources using it, as of the last read. */
+  declare readonly inUseResourceCount: pulumi.Output<number>;
+  /** Revocation time (ISO-8601). */
+  declare readonly revokedAt: pulumi.Output<string | undefined>;
+  /** Revocation reason. */
+  declare readonly revocationReason: pulumi.Output<string | undefined>;
+  /** Request failure reason. */
+  declare readonly requestFailureReason: pulumi.Output<string | undefined>;
+  /** Validation records (every domain `SUCCESS` once ISSUED). */
+  declare readonly domainValidationRecords: pulumi.Output<DomainValidationRecord[]>;
+  /** The renewal's DNS validation records, each with its validation status (absent without any). */
+  declare readonly renewalDomainValidationRecords: pulumi.Output<DomainValidationRecord[] | undefined>;
+  /** Tags. */
+  declare readonly tags: pulumi.Output<Record<string, string>>;
+  /** Support code. */
+  declare readonly supportCode: pulumi.Output<string | undefined>;
+
+  /**
+   * @param name the Pulumi resource name (not the certificate name).
+   * @param args the certificate to wait for and the bound of the wait.
+   * @param opts resource options, passed through (`customTimeouts` has no effect: see `timeoutMinutes`).
+   */
+  constructor(name: string, args: CertificateValidationArgs, opts?: pulumi.CustomResourceOptions) {
+    // A fresh props object every time: dynamic.Resource adds `__provider` to it.
+    const marker = secretMarker(args);
+    const props: Record<string, unknown> = {};
+    for (const key of CERTIFICATE_FIELDS) props[key] = marker;
+    props.certificateName = args.certificateName;
+    props.region = args.region;
+    props.profile = args.profile;
+    props.timeoutMinutes = args.timeoutMinutes;
+    super(provider, name, props, opts, "lightsail", "CertificateValidation");
+  }
+}
+
+/** Compile-time check: {@link CertificateValidation} declares an output for every field of `Certificate`. */
+type UndeclaredOutputs = Exclude<CertificateField, keyof CertificateValidation>;
+const validationOutputsComplete: [UndeclaredOutputs] extends [never] ? true : UndeclaredOutputs = true;
+void validationOutputsComplete;
