@@ -348,6 +348,18 @@ describe("selection: messages, orders and candidates, exactly", () => {
       { name: "site", domainName: "", status: "ISSUED", notAfter: "2027-01-01T00:00:00.000Z" },
     ]);
     assert.equal(
+      notFoundError(query({ name: "x1", statuses: ["EXPIRED", "FAILED"] }), "eu-west-2", []).message,
+      'No Lightsail certificate matches name "x1" in eu-west-2 with status EXPIRED or FAILED. No certificate with status EXPIRED or FAILED exists in eu-west-2.',
+    );
+    assert.equal(
+      notFoundError(query({ name: "x1", statuses: ["ISSUED", "PENDING_VALIDATION"] }), "eu-west-2", [
+        plain("x2"),
+        plain("x3"),
+      ]).message,
+      'No Lightsail certificate matches name "x1" in eu-west-2 with status ISSUED or PENDING_VALIDATION. ' +
+        "Closest certificates seen: x2 (x2.example.com, ISSUED, notAfter unknown); x3 (x3.example.com, ISSUED, notAfter unknown).",
+    );
+    assert.equal(
       notFoundError(query({ name: "x1", statuses: ["EXPIRED"] }), "eu-west-2", []).message,
       'No Lightsail certificate matches name "x1" in eu-west-2 with status EXPIRED. No certificate with status EXPIRED exists in eu-west-2.',
     );
@@ -404,6 +416,7 @@ describe("selection: messages, orders and candidates, exactly", () => {
     assert.equal(compareByName(plain("a", { arn: "1" }), plain("a", { arn: "2" })), -1);
     assert.equal(compareByName(plain("a", { arn: "2" }), plain("a", { arn: "1" })), 1);
     assert.equal(compareByName(plain("a"), plain("a")), 0);
+    assert.equal(compareByName(plain("a", { arn: "2" }), plain("b", { arn: "1" })), -1);
   });
 
   it("compareMostRecent: a known date beats an unknown or invalid one; equal names tie", () => {
@@ -481,6 +494,7 @@ describe("selection: messages, orders and candidates, exactly", () => {
     assert.deepEqual(names({ subjectAlternativeNames: ["x.example.com"] }), ["bb"]);
     assert.deepEqual(names({ subjectAlternativeNames: ["cc.example.com"] }), ["cc"]);
     assert.deepEqual(names({ tags: { env: "dev" } }), ["bb"]);
+    assert.deepEqual(names({ subjectAlternativeNames: ["x.example.com", "cc.example.com"] }), []);
     assert.deepEqual(names({ tags: { env: "prod" }, statuses: ["EXPIRED", "ISSUED"] }), ["aa"]);
     assert.deepEqual(names({ tags: { toString: "x" } }), []);
     const noStatuses = { ...query({}), statuses: [] };

@@ -232,6 +232,8 @@ describe("service error translation, every branch by its exact result", () => {
       once("RequestTimeout", "t"),
       once("Error", "t", undefined, { code: "ETIMEDOUT" }),
       once("TimeoutError", "t", undefined, { code: "Other" }),
+      // The SDK's own time-out wins over the socket code it carries.
+      once("TimeoutError", "t", undefined, { code: "ECONNRESET" }),
     ])
       assert.deepEqual(result(raw), {
         kind: "LightsailApiError",
@@ -271,7 +273,10 @@ describe("service error translation, every branch by its exact result", () => {
       status: 502,
       message: `${where} failed on the service side (HTTP 502, with a body that is not Lightsail's JSON: Unexpected token < in JSON). Try again later.`,
     });
-    assert.deepEqual(result(once("Error", `cut${hint}`, 500)).code, "MalformedResponse");
+    assert.equal(
+      result(once("Error", `cut${hint}`, 500)).message,
+      `${where} failed on the service side (HTTP 500, with a body that is not Lightsail's JSON: cut). Try again later.`,
+    );
     assert.deepEqual(result(once("Error", `garbled${hint}`, 404)), {
       kind: "LightsailApiError",
       code: "MalformedResponse",
@@ -300,6 +305,10 @@ describe("service error translation, every branch by its exact result", () => {
       status: 503,
       message: `${where} failed on the service side (ServiceUnavailable, HTTP 503): down. Try again later.`,
     });
+    assert.equal(
+      result(once("InternalFailure", "Internal failure. Try again later", 500)).message,
+      `${where} failed on the service side (InternalFailure, HTTP 500): Internal failure. Try again later.`,
+    );
     assert.equal(
       result(once("ServiceUnavailable", "down", 500)).message,
       `${where} failed on the service side (ServiceUnavailable, HTTP 500): down. Try again later.`,
@@ -346,6 +355,12 @@ describe("service error translation, every branch by its exact result", () => {
     assert.equal(isNotFoundError(once("X", "it exists", 400)), false);
     assert.equal(isNotFoundError("DoesNotExist"), false);
     assert.equal(isNotFoundError(null), false);
+    // Only objects count: not a function that happens to have the name, nor a message that is not a string.
+    assert.equal(
+      isNotFoundError(function NotFoundException() {}),
+      false,
+    );
+    assert.equal(isNotFoundError({ message: ["does not exist"], $metadata: {} }), false);
   });
 
   it("scrubs each kind of address and keeps at most 500 characters", () => {
@@ -360,5 +375,6 @@ describe("service error translation, every branch by its exact result", () => {
       "<access-key> <access-key> AKIAABCDEFGHIJK",
     );
     assert.equal(scrubMessage("x".repeat(600)), "x".repeat(500));
+    assert.equal(scrubMessage("at 10.0.0.123:8080."), "at <address>.");
   });
 });

@@ -243,6 +243,9 @@ describe("domain rules: each problem by its exact text", () => {
     ["1.2.3.4", '"1.2.3.4" looks like an IP address; certificates name domains'],
     ["x.123", '"x.123" looks like an IP address; certificates name domains'],
     ["x.c0m", undefined],
+    ["x.ab1", undefined],
+    ["x.1ab", undefined],
+    ["x.com/go://y", '"x.com/go://y" contains a path; give the bare domain'],
     ["9.com", undefined],
     ["-a.com", invalidLabel("-a.com", "-a")],
     ["a-.com", invalidLabel("a-.com", "a-")],
@@ -358,6 +361,8 @@ describe("argument validation: each reason by its exact text", () => {
     assert.equal(unknown("statu"), "is not an argument of this lookup; did you mean `statuses`?");
     assert.equal(unknown("regoin"), "is not an argument of this lookup; did you mean `region`?");
     assert.equal(unknown("tgs"), "is not an argument of this lookup; did you mean `tags`?");
+    // Two arguments within reach: the nearer wins (`name` is 2 edits away, `tags` 1).
+    assert.equal(unknown("nags"), "is not an argument of this lookup; did you mean `tags`?");
     assert.equal(
       unknown("zzzzzz"),
       "is not an argument of this lookup; known arguments: name, domainName, subjectAlternativeNames, statuses, mostRecent, minDaysValid, tags, region",
@@ -517,7 +522,11 @@ describe("argument validation: each reason by its exact text", () => {
     assert.deepEqual(checkLoadBalancerArgs({ loadBalancerName: "lb", mostRecent: true }), {
       problems: [{ property: "mostRecent", reason: `is not an argument of this lookup; ${lbKnown}` }],
     });
-    assert.deepEqual(checkLoadBalancerArgs({ loadBalancerName: "lb", subjectAlternativeNames: ["a.com"] }), {
+    // Refused as unknown, and not also checked as the account search would.
+    assert.deepEqual(checkLoadBalancerArgs({ loadBalancerName: "lb", tags: { "": "x" } }), {
+      problems: [{ property: "tags", reason: `is not an argument of this lookup; ${lbKnown}` }],
+    });
+    assert.deepEqual(checkLoadBalancerArgs({ loadBalancerName: "lb", subjectAlternativeNames: [5] }), {
       problems: [
         { property: "subjectAlternativeNames", reason: `is not an argument of this lookup; ${lbKnown}` },
       ],
