@@ -193,3 +193,222 @@ describe("normalisation", () => {
     );
   });
 });
+
+describe("normalisation: fallbacks and odd fields, field by field", () => {
+  it("a summary without details: every fallback, and no optional field", () => {
+    assert.deepEqual(
+      normalizeCertificate(
+        { certificateName: "bare", tags: [{ key: "k", value: "v" }] } as CertificateSummary,
+        "us-east-1",
+        NOW,
+      ),
+      {
+        arn: "",
+        name: "bare",
+        domainName: "",
+        subjectAlternativeNames: [],
+        status: "UNKNOWN",
+        region: "us-east-1",
+        inUseResourceCount: 0,
+        domainValidationRecords: [],
+        tags: { k: "v" },
+      },
+    );
+    assert.equal(normalizeCertificate({ certificateName: "" }, "us-east-1", NOW), undefined);
+    assert.equal(normalizeCertificate({ certificateDetail: { name: "" } }, "us-east-1", NOW), undefined);
+    assert.equal(normalizeCertificate(null as never, "us-east-1", NOW), undefined);
+    assert.equal(normalizeCertificate("site" as never, "us-east-1", NOW), undefined);
+  });
+
+  it("the detail wins over the summary; odd counts, renewals and dates are dropped", () => {
+    const cert = normalizeCertificate(
+      {
+        certificateName: "outer",
+        certificateArn: "arn:outer",
+        domainName: "outer.example.com",
+        tags: [{ key: "outer", value: "1" }],
+        certificateDetail: {
+          name: "inner",
+          arn: "arn:inner",
+          domainName: "inner.example.com",
+          tags: [{ key: "inner", value: "2" }],
+          subjectAlternativeNames: ["a.example.com", 7 as never],
+          inUseResourceCount: Infinity,
+          renewalSummary: "soon" as never,
+          revokedAt: new Date("2026-02-01T00:00:00Z"),
+          revocationReason: "KEY_COMPROMISE",
+          requestFailureReason: "none",
+          notAfter: "never" as never,
+        },
+      },
+      "us-east-1",
+      NOW,
+    )!;
+    assert.deepEqual(cert, {
+      arn: "arn:inner",
+      name: "inner",
+      domainName: "inner.example.com",
+      subjectAlternativeNames: ["a.example.com"],
+      status: "UNKNOWN",
+      region: "us-east-1",
+      inUseResourceCount: 0,
+      domainValidationRecords: [],
+      tags: { inner: "2" },
+      revokedAt: "2026-02-01T00:00:00.000Z",
+      revocationReason: "KEY_COMPROMISE",
+      requestFailureReason: "none",
+    });
+    const counted = normalizeCertificate(
+      { certificateName: "n", certificateDetail: { inUseResourceCount: "3" as never } },
+      "us-east-1",
+      NOW,
+    )!;
+    assert.equal(counted.inUseResourceCount, 0);
+  });
+
+  it("validation records: odd entries skipped, missing fields filled, `status` read as the validation status", () => {
+    const cert = normalizeCertificate(
+      {
+        certificateName: "v",
+        certificateDetail: {
+          domainValidationRecords: [
+            null,
+            "x",
+            {},
+            {
+              domainName: "a.example.com",
+              resourceRecord: {},
+              status: "PENDING_VALIDATION",
+              dnsRecordCreationState: { code: "FAILED", message: "no zone" },
+            },
+            { domainName: 5, resourceRecord: "x", dnsRecordCreationState: { message: "no code" } },
+            { validationStatus: "SUCCESS", status: "OTHER", dnsRecordCreationState: "x" },
+            { resourceRecord: null, dnsRecordCreationState: null },
+          ] as never,
+        },
+      },
+      "us-east-1",
+      NOW,
+    )!;
+    assert.deepEqual(cert.domainValidationRecords, [
+      { domainName: "" },
+      {
+        domainName: "a.example.com",
+        resourceRecord: { name: "", type: "", value: "" },
+        validationStatus: "PENDING_VALIDATION",
+        dnsRecordCreationState: { code: "FAILED", message: "no zone" },
+      },
+      { domainName: "" },
+      { domainName: "", validationStatus: "SUCCESS" },
+      { domainName: "" },
+    ]);
+    const records = normalizeCertificate(
+      { certificateName: "w", certificateDetail: { domainValidationRecords: "x" as never } },
+      "us-east-1",
+      NOW,
+    )!.domainValidationRecords;
+    assert.deepEqual(records, []);
+  });
+
+  it("timestamps: epoch seconds, empty strings and other types", () => {
+    assert.equal(toIsoTimestamp(0), "1970-01-01T00:00:00.000Z");
+    assert.equal(toIsoTimestamp(1), "1970-01-01T00:00:01.000Z");
+    assert.equal(toIsoTimestamp(""), undefined);
+    assert.equal(toIsoTimestamp(true), undefined);
+    assert.equal(toIsoTimestamp({}), undefined);
+    assert.equal(daysUntil("not a date", NOW), undefined);
+    assert.equal(daysUntil("2026-06-03T12:00:00.000Z", NOW), 2);
+  });
+
+  it("tags: a value that is not a string becomes empty; a list that is not an array gives none", () => {
+    assert.deepEqual(
+      tagsToMap([
+        { key: "a", value: 3 as never },
+        { key: 4 as never, value: "x" },
+      ]),
+      { a: "" },
+    );
+    assert.deepEqual(tagsToMap({ key: "a", value: "1" } as never), {});
+    assert.deepEqual(tagsToMap(null), {});
+    const proto = tagsToMap([{ key: "__proto__", value: "x" }]);
+    assert.deepEqual(Object.keys(proto), ["__proto__"]);
+    assert.equal(Object.getPrototypeOf(proto), Object.prototype);
+    const descriptor = Object.getOwnPropertyDescriptor(tagsToMap([{ key: "a", value: "1" }]), "a");
+    assert.deepEqual(descriptor, { value: "1", enumerable: true, writable: true, configurable: true });
+  });
+
+  it("load-balancer certificates: every field, and the fallbacks", () => {
+    assert.deepEqual(
+      normalizeLoadBalancerCertificate(
+        {
+          name: "lb-cert",
+          arn: "arn:lb",
+          loadBalancerName: "other-lb",
+          isAttached: "yes" as never,
+          domainName: "example.com",
+          subjectAlternativeNames: ["www.example.com"],
+          status: "ISSUED",
+          serial: "01",
+          issuer: "Amazon",
+          subject: "CN=example.com",
+          signatureAlgorithm: "SHA256WITHRSA",
+          keyAlgorithm: "RSA-2048",
+          createdAt: new Date("2026-01-01T00:00:00Z"),
+          issuedAt: new Date("2026-01-01T01:00:00Z"),
+          notBefore: new Date("2026-01-01T00:00:00Z"),
+          notAfter: new Date("2026-06-11T12:00:00Z"),
+          renewalSummary: { renewalStatus: "SUCCESS" },
+          failureReason: "OTHER",
+          revokedAt: new Date("2026-02-01T00:00:00Z"),
+          revocationReason: "SUPERCEDED",
+          supportCode: "sc",
+          domainValidationRecords: [{ domainName: "example.com", validationStatus: "SUCCESS" }],
+        },
+        "web-lb",
+        "us-east-1",
+        NOW,
+      ),
+      {
+        arn: "arn:lb",
+        name: "lb-cert",
+        loadBalancerName: "other-lb",
+        isAttached: false,
+        domainName: "example.com",
+        subjectAlternativeNames: ["www.example.com"],
+        status: "ISSUED",
+        region: "us-east-1",
+        domainValidationRecords: [{ domainName: "example.com", validationStatus: "SUCCESS" }],
+        serial: "01",
+        issuer: "Amazon",
+        subject: "CN=example.com",
+        signatureAlgorithm: "SHA256WITHRSA",
+        keyAlgorithm: "RSA-2048",
+        createdAt: "2026-01-01T00:00:00.000Z",
+        issuedAt: "2026-01-01T01:00:00.000Z",
+        notBefore: "2026-01-01T00:00:00.000Z",
+        notAfter: "2026-06-11T12:00:00.000Z",
+        daysUntilExpiry: 10,
+        renewalStatus: "SUCCESS",
+        failureReason: "OTHER",
+        revokedAt: "2026-02-01T00:00:00.000Z",
+        revocationReason: "SUPERCEDED",
+        supportCode: "sc",
+      },
+    );
+    assert.deepEqual(normalizeLoadBalancerCertificate({ name: "bare" }, "web-lb", "eu-west-1", NOW), {
+      arn: "",
+      name: "bare",
+      loadBalancerName: "web-lb",
+      isAttached: false,
+      domainName: "",
+      subjectAlternativeNames: [],
+      status: "UNKNOWN",
+      region: "eu-west-1",
+      domainValidationRecords: [],
+    });
+    assert.equal(normalizeLoadBalancerCertificate({ name: "" }, "web-lb", "eu-west-1", NOW), undefined);
+    assert.equal(normalizeLoadBalancerCertificate({}, "web-lb", "eu-west-1", NOW), undefined);
+    assert.equal(normalizeLoadBalancerCertificate(null as never, "web-lb", "eu-west-1", NOW), undefined);
+    assert.equal(normalizeLoadBalancerCertificate(7 as never, "web-lb", "eu-west-1", NOW), undefined);
+  });
+});

@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import { GetCertificatesCommand, GetCertificatesRequest, LightsailClient } from "@aws-sdk/client-lightsail";
 import { mockClient } from "aws-sdk-client-mock";
 import fc from "fast-check";
-import { PaginationError } from "../../lightsail/errors";
-import { paginateCertificates } from "../../lightsail/paginate";
+import { LightsailApiError, PaginationError } from "../../lightsail/errors";
+import { DEFAULT_MAX_PAGES, paginateCertificates } from "../../lightsail/paginate";
 
 const client = new LightsailClient({
   region: "us-east-1",
@@ -127,5 +127,102 @@ describe("paginateCertificates", () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe("paginateCertificates: messages, page numbers and bounds", () => {
+  // A client of its own: the block above restores the shared one when it ends.
+  const client = new LightsailClient({
+    region: "us-east-1",
+    credentials: { accessKeyId: "AKIDUNIT", secretAccessKey: "s" },
+  });
+  const mock = mockClient(client);
+  afterEach(() => mock.reset());
+  after(() => mock.restore());
+
+  async function pages(options?: Parameters<typeof paginateCertificates>[2]) {
+    const out: { page: number; names: string[] }[] = [];
+    for await (const page of paginateCertificates(client, {}, options))
+      out.push({ page: page.page, names: page.certificates.map((c) => c.certificateName!) });
+    return out;
+  }
+  const meta = { $metadata: { requestId: "req-9" } };
+
+  it("numbers pages from 1, stops on a null token and sends no pageToken field first", async () => {
+    mock
+      .on(GetCertificatesCommand)
+      .resolvesOnce({ certificates: summaries(["a"]), nextPageToken: "t1" })
+      .resolvesOnce({ certificates: summaries(["b"]), nextPageToken: null as unknown as string })
+      .resolves({ certificates: summaries(["never"]) });
+    assert.deepEqual(await pages(), [
+      { page: 1, names: ["a"] },
+      { page: 2, names: ["b"] },
+    ]);
+    const inputs = mock.commandCalls(GetCertificatesCommand).map((c) => c.args[0].input);
+    assert.equal(inputs.length, 2);
+    assert.ok(!("pageToken" in inputs[0]));
+  });
+
+  it("a certificates field that is not a list is a MalformedResponse naming the region", async () => {
+    mock.on(GetCertificatesCommand).resolves({ certificates: "x" as never, ...meta });
+    await assert.rejects(pages({ region: "eu-west-2" }), (err: unknown) => {
+      assert.ok(err instanceof LightsailApiError);
+      assert.equal(err.operation, "GetCertificates");
+      assert.equal(err.region, "eu-west-2");
+      assert.equal(err.code, "MalformedResponse");
+      assert.equal(err.requestId, "req-9");
+      assert.equal(
+        err.message,
+        "Lightsail GetCertificates in eu-west-2 returned a response that could not be read (certificates is not a list). (AWS request id req-9)",
+      );
+      return true;
+    });
+    await assert.rejects(pages(), (err: unknown) => {
+      assert.ok(err instanceof LightsailApiError);
+      assert.equal(err.region, "");
+      assert.match(err.message, /^Lightsail GetCertificates returned a response/);
+      return true;
+    });
+  });
+
+  it("a repeated token: the message names the region and page, and carries the request id", async () => {
+    mock
+      .on(GetCertificatesCommand)
+      .resolvesOnce({ certificates: [], nextPageToken: "t1" })
+      .resolves({ certificates: [], nextPageToken: "t1", ...meta });
+    await assert.rejects(pages({ region: "eu-west-2" }), (err: unknown) => {
+      assert.ok(err instanceof PaginationError);
+      assert.equal(err.pagesRead, 2);
+      assert.equal(err.requestId, "req-9");
+      assert.match(
+        err.message,
+        /^GetCertificates in eu-west-2 returned a page token that it had already returned \(after page 2\); stopped to avoid an endless loop\./,
+      );
+      return true;
+    });
+  });
+
+  it("the page bound: maxPages pages are fine, one more token is not; 500 by default", async () => {
+    assert.equal(DEFAULT_MAX_PAGES, 500);
+    let n = 0;
+    mock.on(GetCertificatesCommand).callsFake(async () => (++n < 3 ? { nextPageToken: `t${n}` } : {}));
+    assert.deepEqual(
+      (await pages({ maxPages: 3 })).map((p) => p.page),
+      [1, 2, 3],
+    );
+    mock.reset();
+    n = 0;
+    mock.on(GetCertificatesCommand).callsFake(async () => ({ nextPageToken: `t${++n}`, ...meta }));
+    await assert.rejects(pages({ region: "eu-west-2" }), (err: unknown) => {
+      assert.ok(err instanceof PaginationError);
+      assert.equal(err.pagesRead, 500);
+      assert.equal(err.requestId, "req-9");
+      assert.match(
+        err.message,
+        /^GetCertificates in eu-west-2 still returned a nextPageToken after 500 pages; stopped\. This looks like a service or proxy fault; raise the maxPages setting/,
+      );
+      return true;
+    });
+    assert.equal(n, 500);
   });
 });

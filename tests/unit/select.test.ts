@@ -7,7 +7,18 @@ import {
   CertificateNotFoundError,
 } from "../../lightsail/errors";
 import { normalizeCertificate } from "../../lightsail/normalize";
-import { compareMostRecent, filterCertificates, selectCertificate } from "../../lookup/select";
+import {
+  closestCandidates,
+  compareByName,
+  compareMostRecent,
+  describeQuery,
+  filterCertificates,
+  notFoundError,
+  selectCertificate,
+  Selectable,
+  toCandidate,
+  withDaysUntilExpiry,
+} from "../../lookup/select";
 import type { Certificate } from "../../lightsail/types";
 import { parseCertificateArgs } from "../../lookup/validate";
 import { TestCert, toSummary } from "../helpers/fake-lightsail";
@@ -293,5 +304,203 @@ describe("selection properties", () => {
       { domainName: "example.com", mostRecent: true },
     );
     assert.equal(chosen.name, "new");
+  });
+});
+
+describe("selection: messages, orders and candidates, exactly", () => {
+  const query = (args: object) => parseCertificateArgs(args, false);
+  const plain = (name: string, extra: Partial<Selectable> = {}): Selectable => ({
+    arn: `arn:${name}`,
+    name,
+    domainName: `${name}.example.com`,
+    subjectAlternativeNames: [],
+    status: "ISSUED",
+    ...extra,
+  });
+
+  it("describeQuery names every part that was given, or any certificate", () => {
+    assert.equal(describeQuery(query({}), "eu-west-2"), "any certificate in eu-west-2 with status ISSUED");
+    assert.equal(
+      describeQuery(
+        query({
+          name: "site",
+          domainName: "example.com",
+          subjectAlternativeNames: ["a.example.com", "b.example.com"],
+          tags: { env: "prod", team: "web" },
+          statuses: ["ISSUED", "EXPIRED"],
+        }),
+        "eu-west-2",
+      ),
+      'name "site", domainName "example.com", covering a.example.com, b.example.com, tags env=prod, team=web in eu-west-2 with status EXPIRED or ISSUED',
+    );
+  });
+
+  it("not found: the closest seen, or none; the ISSUED hint only for the default statuses", () => {
+    const seen = [plain("site", { domainName: "", notAfter: "2027-01-01T00:00:00.000Z" })];
+    const err = notFoundError(query({ name: "sites" }), "eu-west-2", seen);
+    assert.equal(
+      err.message,
+      'No Lightsail certificate matches name "sites" in eu-west-2 with status ISSUED. ' +
+        "Closest certificates seen: site (no domain, ISSUED, notAfter 2027-01-01T00:00:00.000Z). " +
+        "Only ISSUED certificates are searched unless `statuses` says otherwise.",
+    );
+    assert.deepEqual(err.closest, [
+      { name: "site", domainName: "", status: "ISSUED", notAfter: "2027-01-01T00:00:00.000Z" },
+    ]);
+    assert.equal(
+      notFoundError(query({ name: "x1", statuses: ["EXPIRED", "FAILED"] }), "eu-west-2", []).message,
+      'No Lightsail certificate matches name "x1" in eu-west-2 with status EXPIRED or FAILED. No certificate with status EXPIRED or FAILED exists in eu-west-2.',
+    );
+    assert.equal(
+      notFoundError(query({ name: "x1", statuses: ["ISSUED", "PENDING_VALIDATION"] }), "eu-west-2", [
+        plain("x2"),
+        plain("x3"),
+      ]).message,
+      'No Lightsail certificate matches name "x1" in eu-west-2 with status ISSUED or PENDING_VALIDATION. ' +
+        "Closest certificates seen: x2 (x2.example.com, ISSUED, notAfter unknown); x3 (x3.example.com, ISSUED, notAfter unknown).",
+    );
+    assert.equal(
+      notFoundError(query({ name: "x1", statuses: ["EXPIRED"] }), "eu-west-2", []).message,
+      'No Lightsail certificate matches name "x1" in eu-west-2 with status EXPIRED. No certificate with status EXPIRED exists in eu-west-2.',
+    );
+    assert.equal(
+      notFoundError(query({ name: "x1", statuses: ["ISSUED", "EXPIRED"] }), "eu-west-2", [plain("ab")])
+        .message,
+      'No Lightsail certificate matches name "x1" in eu-west-2 with status EXPIRED or ISSUED. ' +
+        "Closest certificates seen: ab (ab.example.com, ISSUED, notAfter unknown).",
+    );
+    assert.equal(
+      notFoundError(query({ name: "x1", statuses: ["EXPIRED"] }), "eu-west-2", [plain("ab")]).message,
+      'No Lightsail certificate matches name "x1" in eu-west-2 with status EXPIRED. ' +
+        "Closest certificates seen: ab (ab.example.com, ISSUED, notAfter unknown).",
+    );
+  });
+
+  it("closest candidates: nearest by name or any domain first, ties by name, five at most", () => {
+    const list = ["f", "e", "d", "c", "b", "a"].map((n) => plain(`cert-${n}`));
+    assert.deepEqual(
+      closestCandidates(list, query({ name: "cert-x" })).map((c) => c.name),
+      ["cert-a", "cert-b", "cert-c", "cert-d", "cert-e"],
+    );
+    assert.deepEqual(
+      closestCandidates(list, query({ name: "cert-x" }), 2).map((c) => c.name),
+      ["cert-a", "cert-b"],
+    );
+    const byDomain = [
+      plain("far", { domainName: "zzzzzz.org" }),
+      plain("san", { domainName: "other.org", subjectAlternativeNames: ["API.Example.com."] }),
+      plain("near", { domainName: "exmple.com" }),
+    ];
+    assert.deepEqual(
+      closestCandidates(byDomain, query({ domainName: "api.example.com" })).map((c) => c.name),
+      ["san", "near", "far"],
+    );
+    assert.deepEqual(
+      closestCandidates(byDomain, query({ name: "nea", domainName: "zzzzzz.org" })).map((c) => c.name),
+      ["far", "near", "san"],
+    );
+    assert.deepEqual(
+      closestCandidates([plain("b"), plain("a")], query({})).map((c) => c.name),
+      ["a", "b"],
+    );
+  });
+
+  it("toCandidate keeps notAfter only when known", () => {
+    assert.deepEqual(toCandidate(plain("a")), { name: "a", domainName: "a.example.com", status: "ISSUED" });
+    assert.equal("notAfter" in toCandidate(plain("a")), false);
+  });
+
+  it("compareByName orders by name, then ARN", () => {
+    assert.equal(compareByName(plain("a"), plain("b")), -1);
+    assert.equal(compareByName(plain("b"), plain("a")), 1);
+    assert.equal(compareByName(plain("a", { arn: "1" }), plain("a", { arn: "2" })), -1);
+    assert.equal(compareByName(plain("a", { arn: "2" }), plain("a", { arn: "1" })), 1);
+    assert.equal(compareByName(plain("a"), plain("a")), 0);
+    assert.equal(compareByName(plain("a", { arn: "2" }), plain("b", { arn: "1" })), -1);
+  });
+
+  it("compareMostRecent: a known date beats an unknown or invalid one; equal names tie", () => {
+    const dated = plain("b", { notBefore: "2026-01-01T00:00:00Z" });
+    assert.equal(compareMostRecent(dated, plain("a")), -1);
+    assert.equal(compareMostRecent(plain("a"), dated), 1);
+    assert.equal(compareMostRecent(plain("a", { notBefore: "garbage" }), dated), 1);
+    assert.equal(compareMostRecent(plain("a"), plain("a")), 0);
+    assert.equal(compareMostRecent(plain("a"), plain("b")), -1);
+    assert.equal(compareMostRecent(plain("b"), plain("a")), 1);
+  });
+
+  it("ambiguity: the exact message, candidates by name", () => {
+    const list = [plain("b", { domainName: "example.com" }), plain("a", { domainName: "example.com" })];
+    const err = thrown(
+      () => selectCertificate(list, query({ domainName: "example.com" }), "eu-west-2", NOW),
+      AmbiguousCertificateError,
+    );
+    assert.equal(
+      err.message,
+      '2 Lightsail certificates match domainName "example.com" in eu-west-2 with status ISSUED: ' +
+        "a (example.com, ISSUED, notAfter unknown); b (example.com, ISSUED, notAfter unknown). " +
+        "Narrow the search (name, subjectAlternativeNames, tags) or set mostRecent: true.",
+    );
+  });
+
+  it("not found in selection lists what was seen, not only what passed", () => {
+    const err = thrown(
+      () => selectCertificate([], query({ name: "sit" }), "eu-west-2", NOW, [plain("site")]),
+      CertificateNotFoundError,
+    );
+    assert.deepEqual(
+      err.closest.map((c) => c.name),
+      ["site"],
+    );
+  });
+
+  it("minDaysValid: exactly enough days passes, an unknown expiry fails", () => {
+    const cert = plain("a", { notAfter: "2026-06-11T00:00:00.000Z" });
+    assert.equal(
+      selectCertificate([cert], query({ minDaysValid: 10 }), "eu-west-2", NOW).daysUntilExpiry,
+      10,
+    );
+    const err = thrown(
+      () => selectCertificate([plain("a")], query({ minDaysValid: 0 }), "eu-west-2", NOW),
+      CertificateExpiringError,
+    );
+    assert.equal(err.daysLeft, undefined);
+    assert.equal(err.certificateName, "a");
+    assert.equal(err.minDaysValid, 0);
+    assert.equal(selectCertificate([plain("a")], query({}), "eu-west-2", NOW).daysUntilExpiry, undefined);
+  });
+
+  it("withDaysUntilExpiry measures from now and drops a stale count without a date", () => {
+    const stale = plain("a", { daysUntilExpiry: 99 });
+    const copy = withDaysUntilExpiry(stale, NOW);
+    assert.equal("daysUntilExpiry" in copy, false);
+    assert.equal(stale.daysUntilExpiry, 99);
+    assert.equal(
+      withDaysUntilExpiry(plain("a", { notAfter: "2026-06-03T00:00:00.000Z" }), NOW).daysUntilExpiry,
+      2,
+    );
+  });
+
+  it("filters: statuses, names, tags and covering SANs", () => {
+    const list = [
+      plain("aa", { status: "EXPIRED", tags: { env: "prod" } }),
+      plain("bb", { subjectAlternativeNames: ["X.example.com."], tags: { env: "dev" } }),
+      plain("cc"),
+    ];
+    const names = (args: object) => filterCertificates(list, query(args)).map((c) => c.name);
+    assert.deepEqual(names({}), ["bb", "cc"]);
+    assert.deepEqual(names({ statuses: ["EXPIRED"] }), ["aa"]);
+    assert.deepEqual(names({ name: "cc" }), ["cc"]);
+    assert.deepEqual(names({ subjectAlternativeNames: ["x.example.com"] }), ["bb"]);
+    assert.deepEqual(names({ subjectAlternativeNames: ["cc.example.com"] }), ["cc"]);
+    assert.deepEqual(names({ tags: { env: "dev" } }), ["bb"]);
+    assert.deepEqual(names({ subjectAlternativeNames: ["x.example.com", "cc.example.com"] }), []);
+    assert.deepEqual(names({ tags: { env: "prod" }, statuses: ["EXPIRED", "ISSUED"] }), ["aa"]);
+    assert.deepEqual(names({ tags: { toString: "x" } }), []);
+    const noStatuses = { ...query({}), statuses: [] };
+    assert.deepEqual(
+      filterCertificates(list, noStatuses).map((c) => c.name),
+      ["aa", "bb", "cc"],
+    );
   });
 });

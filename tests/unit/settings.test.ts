@@ -4,6 +4,8 @@ import { InvalidArgumentError } from "../../lightsail/errors";
 import {
   checkLookupSettings,
   DEFAULT_LOOKUP_SETTINGS,
+  describeSettingProblem,
+  LOOKUP_SETTING_RANGES,
   parseLookupSettings,
   resolveLookupSettings,
 } from "../../lightsail/settings";
@@ -74,5 +76,68 @@ describe("lookup settings", () => {
     assert.equal(tuned.cache, ctx.cache);
     assert.equal(tuned.clientFor, ctx.clientFor);
     assert.equal(tuned.maxPages, 500);
+  });
+});
+
+describe("lookup settings: defaults, ranges and every message", () => {
+  it("the defaults and ranges are the documented ones, and frozen", () => {
+    assert.deepEqual(DEFAULT_LOOKUP_SETTINGS, { requestTimeoutMs: 15_000, maxAttempts: 4, maxPages: 500 });
+    assert.deepEqual(LOOKUP_SETTING_RANGES, {
+      requestTimeoutMs: [100, 600_000],
+      maxAttempts: [1, 10],
+      maxPages: [1, 100_000],
+    });
+    assert.ok(Object.isFrozen(DEFAULT_LOOKUP_SETTINGS));
+    assert.ok(Object.isFrozen(LOOKUP_SETTING_RANGES));
+    assert.deepEqual(resolveLookupSettings(), DEFAULT_LOOKUP_SETTINGS);
+    assert.deepEqual(resolveLookupSettings({ requestTimeoutMs: 200, maxAttempts: 3 }), {
+      requestTimeoutMs: 200,
+      maxAttempts: 3,
+      maxPages: 500,
+    });
+  });
+
+  it("one past each end of each range is refused", () => {
+    assert.equal(
+      describeSettingProblem("requestTimeoutMs", 600_001),
+      "must be from 100 to 600000, got 600001",
+    );
+    assert.equal(describeSettingProblem("maxAttempts", 0), "must be from 1 to 10, got 0");
+    assert.equal(describeSettingProblem("maxPages", 100_001), "must be from 1 to 100000, got 100001");
+    assert.equal(describeSettingProblem("maxPages", 1), undefined);
+    assert.equal(describeSettingProblem("maxPages", 100_000), undefined);
+  });
+
+  it("says what a value of the wrong kind was", () => {
+    const reason = (value: unknown) => describeSettingProblem("maxAttempts", value);
+    assert.equal(reason(null), "must be a whole number from 1 to 10, got null");
+    assert.equal(reason([2]), "must be a whole number from 1 to 10, got an array");
+    assert.equal(reason({ n: 2 }), "must be a whole number from 1 to 10, got an object");
+    assert.equal(reason(true), "must be a whole number from 1 to 10, got true");
+    assert.equal(reason(Symbol("s")), "must be a whole number from 1 to 10, got Symbol(s)");
+    assert.equal(reason(Infinity), "must be a whole number from 1 to 10, got null");
+    assert.deepEqual(checkLookupSettings(null), {
+      problems: [{ property: "settings", reason: "must be an object, got null" }],
+    });
+    assert.deepEqual(checkLookupSettings("fast"), {
+      problems: [{ property: "settings", reason: 'must be an object, got "fast"' }],
+    });
+    assert.deepEqual(checkLookupSettings({}), { settings: {}, problems: [] });
+  });
+
+  it("parseLookupSettings returns the given fields, and names the setting alone without a prefix", () => {
+    assert.deepEqual(parseLookupSettings({ maxPages: 3 }), { maxPages: 3 });
+    assert.deepEqual(parseLookupSettings(undefined), {});
+    assert.throws(
+      () => parseLookupSettings({ maxAttempts: 0, maxPages: 0 }),
+      (err: unknown) =>
+        err instanceof InvalidArgumentError &&
+        err.argument === "maxAttempts" &&
+        err.message.includes("must be from 1 to 10, got 0"),
+    );
+    assert.throws(
+      () => parseLookupSettings(7, "pack."),
+      (err: unknown) => err instanceof InvalidArgumentError && err.argument === "pack.settings",
+    );
   });
 });
