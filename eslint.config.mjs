@@ -11,6 +11,8 @@ export default tseslint.config(
       ".pulumi-test/**",
       "examples/**/bin/**",
       "policy/bin/**",
+      ".stryker-tmp/**",
+      "reports/**",
     ],
   },
   ...tseslint.configs.recommended,

@@ -15,6 +15,7 @@ export default {
       "tests/unit/service-errors.test.ts",
       "tests/unit/settings.test.ts",
       "tests/unit/lookup.test.ts",
+      "tests/unit/validity.test.ts",
     ],
   },
   testRunnerNodeArgs: ["--import", "./tests/unit/stryker-mocha12.mjs"],
@@ -28,6 +29,8 @@ export default {
   concurrency: 1,
   mutate: [
     "lookup/validate.ts",
+    "lookup/argument-checks.ts",
+    "lookup/validity.ts",
     "lookup/domain.ts",
     "lookup/select.ts",
     "lightsail/paginate.ts",

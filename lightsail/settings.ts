@@ -56,6 +56,7 @@ export interface SettingProblem {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
+  if (typeof value === "bigint") return `${value}n (a bigint)`;
   return typeof value === "object" ? "an object" : (JSON.stringify(value) ?? String(value));
 }
 

@@ -30,7 +30,7 @@ const MAX_TAGS = 50;
 const NAME_PATTERN = /^\w[\w-]*\w$/;
 
 export function typeOf(value: unknown): string {
-  if (value === null) return "null";
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

@@ -141,3 +141,11 @@ describe("lookup settings: defaults, ranges and every message", () => {
     );
   });
 });
+
+describe("lookup settings: values JSON cannot show", () => {
+  it("a bigint is a problem naming the setting, not a TypeError", () => {
+    assert.deepEqual(checkLookupSettings({ maxPages: BigInt(1) }).problems, [
+      { property: "maxPages", reason: "must be a whole number from 1 to 100000, got 1n (a bigint)" },
+    ]);
+  });
+});

@@ -9,11 +9,11 @@ import {
   describeRegionProblem,
   LOAD_BALANCER_STATUSES,
   MAX_DOMAINS,
-  MAX_MIN_DAYS_VALID,
   MAX_NAME_LENGTH,
   parseCertificateArgs,
   parseLoadBalancerArgs,
 } from "../../lookup/validate";
+import { MAX_MIN_DAYS_VALID } from "../../lookup/validity";
 import { LIGHTSAIL_REGIONS } from "../../lightsail/regions";
 import { InvalidArgumentError } from "../../lightsail/errors";
 
@@ -554,5 +554,17 @@ describe("argument validation: each reason by its exact text", () => {
     );
     assert.deepEqual(checkCertificateArgs({ name: "site" }, false).problems, []);
     assert.deepEqual(checkCertificateArgs({}, false).problems, []);
+  });
+});
+
+describe("argument validation: the words for a missing value", () => {
+  it("says `got undefined`, not `got a undefined`", () => {
+    assert.deepEqual(checkCertificateArgs(undefined, true).problems, [
+      { property: "args", reason: "must be an object, got undefined" },
+    ]);
+    assert.deepEqual(checkCertificateArgs({ name: null }, true).problems[0], {
+      property: "name",
+      reason: "must be a string, got null",
+    });
   });
 });
