@@ -73,7 +73,10 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
    * The one resolve step of every method: the certificate a valid search finds now. The shared
    * cache answers without a request when `check` resolved it moments before in this process.
    */
-  async function resolve(parsed: { query: CertificateQuery; settings: LookupSettings }): Promise<Certificate> {
+  async function resolve(parsed: {
+    query: CertificateQuery;
+    settings: LookupSettings;
+  }): Promise<Certificate> {
     return findCertificateByQuery(withSettings(ctx(), parsed.settings), parsed.query);
   }
 

@@ -23,9 +23,10 @@ const YAML_VERSION = "1.25.0";
 
 const { log, step } = createLogger("ensure-yaml-host", process.stderr);
 
+/** Whether the host runs: it has no -version flag, so ask for its usage (`-h` exits 0). */
 function answers(bin) {
-  const r = spawnSync(bin, ["-version"], { encoding: "utf8", timeout: 30_000 });
-  return r.status === 0;
+  const r = spawnSync(bin, ["-h"], { encoding: "utf8", timeout: 30_000 });
+  return r.status === 0 && /-root/.test(`${r.stdout}${r.stderr}`);
 }
 
 function main() {
@@ -36,7 +37,10 @@ function main() {
   const bin = cliBinDir(version);
   if (!(isExecutableFile(dest) && answers(dest))) {
     const go = goVersion();
-    if (!go) throw new UserError("Go is needed to build pulumi-language-yaml (go on PATH, /usr/local/go/bin/go or $GO)");
+    if (!go)
+      throw new UserError(
+        "Go is needed to build pulumi-language-yaml (go on PATH, /usr/local/go/bin/go or $GO)",
+      );
     log(`go: ${go}`);
     cleanStale(vdir);
     const [modDir] = step(`download ${YAML_MODULE}@v${YAML_VERSION}`, () =>
@@ -61,7 +65,7 @@ function main() {
       what: `go build pulumi-language-yaml v${YAML_VERSION}`,
       step,
     });
-    if (!answers(dest)) throw new UserError(`built ${dest} but it does not answer -version`);
+    if (!answers(dest)) throw new UserError(`built ${dest} but it does not answer -h`);
   } else {
     log(`pulumi-language-yaml v${YAML_VERSION}: cached at ${dest}`);
   }
