@@ -46,7 +46,8 @@ function sourceFiles(room: string): string[] {
 function specifiers(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
   const found: string[] = [];
-  for (const m of text.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*["']([^"']+)["']/g)) found.push(m[1]);
+  for (const m of text.matchAll(/(?:\bfrom|\brequire\(|\bimport\(|\bimport)\s*["']([^"']+)["']/g))
+    found.push(m[1]);
   return found;
 }
 
