@@ -64,9 +64,11 @@ describe("YAML program with the provider plugin under the real engine", function
     await runScript("ensure-yaml-host.js", 15 * 60_000);
     archive = (await runScript("build-plugin.js", 15 * 60_000)).split("\n").pop()!;
     emulator = await startEmulator({ fixtures: { certificates: [site(), apiCertificate] }, pageSize: 1 });
+    // No AWS_REGION / AWS_DEFAULT_REGION: the region reaches the plugin only as its configuration.
+    const { AWS_REGION: _r, AWS_DEFAULT_REGION: _d, ...env } = emulatorEnv(emulator);
     ws = await createPulumiWorkspace({
       programDir: FIXTURE,
-      env: emulatorEnv(emulator),
+      env,
       config: { "lightsail-certificates:region": "us-east-1" },
     });
     await ws.run(["plugin", "install", "resource", "lightsail-certificates", version(), "--file", archive]);
@@ -90,7 +92,7 @@ describe("YAML program with the provider plugin under the real engine", function
     );
   });
 
-  it("up: fn::invoke and the CertificateLookup give typed outputs", async () => {
+  it("up: fn::invoke and the CertificateLookup give typed outputs, in the configured region", async () => {
     await ws.up();
     const out = await ws.stackOutputs<Record<string, unknown>>();
     assert.equal(out.apiName, "api-example-com");
@@ -103,6 +105,7 @@ describe("YAML program with the provider plugin under the real engine", function
     const lookup = state.deployment.resources!.find((r) => r.type === PLUGIN_TYPE);
     assert.ok(lookup, "the lookup is a resource of the plugin");
     assert.equal(lookup.id, out.siteArn);
+    assert.equal(lookup.outputs?.region, "us-east-1");
   });
 
   it("a renewal in Lightsail shows as an update at preview --diff, naming the changed properties", async () => {
