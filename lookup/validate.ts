@@ -48,7 +48,7 @@ export interface CertificateQuery {
 }
 
 /** The arguments a certificate search accepts. */
-const CERTIFICATE_ARGUMENTS = [
+export const CERTIFICATE_ARGUMENTS = [
   "name",
   "domainName",
   "subjectAlternativeNames",
@@ -70,7 +70,7 @@ interface SearchSpec {
 }
 
 /** Arguments of a load-balancer certificate search. */
-const LOAD_BALANCER_ARGUMENTS = [
+export const LOAD_BALANCER_ARGUMENTS = [
   "loadBalancerName",
   "name",
   "domainName",

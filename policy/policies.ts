@@ -47,6 +47,8 @@ import {
 } from "pulumi-lightsail-certificates/provider";
 import {
   CERTIFICATE_LOOKUP_TYPE,
+  isCertificateLookupType,
+  PLUGIN_CERTIFICATE_LOOKUP_TYPE,
   CertificateReference,
   CONTAINER_SERVICE_TYPE,
   DISTRIBUTION_TYPE,
@@ -187,6 +189,7 @@ const ALL_LB_STATUSES: string[] = [...KNOWN_CERTIFICATE_STATUSES, "UNKNOWN"];
 
 const RESOURCE_LABELS: Record<string, string> = {
   [CERTIFICATE_LOOKUP_TYPE]: "CertificateLookup",
+  [PLUGIN_CERTIFICATE_LOOKUP_TYPE]: "CertificateLookup",
   [DISTRIBUTION_TYPE]: "Distribution",
   [CONTAINER_SERVICE_TYPE]: "ContainerService",
   [LB_ATTACHMENT_TYPE]: "LbCertificateAttachment",
@@ -333,7 +336,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     }
     const props = unwrapProps(args.props);
     const resource = `${RESOURCE_LABELS[args.type]} "${args.name}"`;
-    if (args.type === CERTIFICATE_LOOKUP_TYPE) {
+    if (isCertificateLookupType(args.type)) {
       const facts = lookupFacts(props);
       return facts ? [{ subject: { resource }, outcome: "found", cert: facts.cert, note: facts.note }] : [];
     }

@@ -18,6 +18,13 @@ import { PropertyBag, isUnknown, readString } from "./unknowns";
 
 /** Type token of the CertificateLookup dynamic resource. */
 export const CERTIFICATE_LOOKUP_TYPE = "pulumi-nodejs:dynamic/lightsail:CertificateLookup";
+/** Type token of CertificateLookup as the provider plugin `lightsail-certificates` serves it (same inputs). */
+export const PLUGIN_CERTIFICATE_LOOKUP_TYPE = "lightsail-certificates:index:CertificateLookup";
+
+/** Whether `type` is a CertificateLookup, dynamic or of the provider plugin. */
+export function isCertificateLookupType(type: string): boolean {
+  return type === CERTIFICATE_LOOKUP_TYPE || type === PLUGIN_CERTIFICATE_LOOKUP_TYPE;
+}
 /** Type token of a Lightsail distribution. */
 export const DISTRIBUTION_TYPE = "aws:lightsail/distribution:Distribution";
 /** Type token of a Lightsail container service. */
@@ -52,9 +59,13 @@ export interface ReferenceScan {
 
 /** Whether policies of this pack look at resources of `type`. */
 export function isCheckedType(type: string): boolean {
-  return [CERTIFICATE_LOOKUP_TYPE, DISTRIBUTION_TYPE, CONTAINER_SERVICE_TYPE, LB_ATTACHMENT_TYPE].includes(
-    type,
-  );
+  return [
+    CERTIFICATE_LOOKUP_TYPE,
+    PLUGIN_CERTIFICATE_LOOKUP_TYPE,
+    DISTRIBUTION_TYPE,
+    CONTAINER_SERVICE_TYPE,
+    LB_ATTACHMENT_TYPE,
+  ].includes(type);
 }
 
 /** The region a regional resource's certificates live in, and why; `unknown` when an input deciding it is unknown. */

@@ -8,27 +8,9 @@
  * strip the first import from the emitted declarations).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { createLookupContext, LookupContext, withSettings } from "../lookup/context";
-import {
-  CertificateNotFoundError,
-  InvalidArgumentError,
-  LightsailCertificateError,
-} from "../lightsail/errors";
-import { findCertificateByQuery } from "../lookup/lookup";
-import { containsUnknown } from "../lookup/unknowns";
-import {
-  changedProperties,
-  LookupInputs,
-  LookupOutputs,
-  queryChanged,
-  secretMarkers,
-  toLookupInputs,
-  toLookupOutputs,
-} from "./lookup-state";
-import { withDaysUntilExpiry } from "../lookup/select";
-import { checkLookupSettings, LookupSettings } from "../lightsail/settings";
-import type { Certificate } from "../lightsail/types";
-import { checkCertificateArgs, CertificateQuery } from "../lookup/validate";
+import { createLookupContext, LookupContext } from "../lookup/context";
+import { lookupResource } from "./lookup-resource";
+import type { LookupInputs, LookupOutputs } from "./lookup-state";
 
 let context: LookupContext | undefined;
 
@@ -55,41 +37,8 @@ export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
   };
 }
 
-function objectAt(inputs: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
-  const value = inputs[key];
-  return value && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-/** A validated search and settings, or every problem with them (named as the user wrote them). */
-type Parsed =
-  | { ok: true; query: CertificateQuery; settings: LookupSettings }
-  | { ok: false; failures: dynamic.CheckFailure[] };
-
-function parseInputs(inputs: Record<string, unknown>): Parsed {
-  const search = checkCertificateArgs(objectAt(inputs, "query") ?? {}, true);
-  const tuning = checkLookupSettings(inputs.settings);
-  const failures = [...search.problems, ...tuning.problems].map((p) => ({
-    property: p.property,
-    reason: p.reason,
-  }));
-  if (!search.query || !tuning.settings) return { ok: false, failures };
-  return { ok: true, query: search.query, settings: tuning.settings };
-}
-
-/**
- * The one resolve step of every method: the certificate a valid search finds now. The shared
- * cache answers without a request when `check` resolved it moments before in this process.
- */
-async function resolve(parsed: { query: CertificateQuery; settings: LookupSettings }): Promise<Certificate> {
-  return findCertificateByQuery(withSettings(ctx(), parsed.settings), parsed.query);
-}
-
-/** The message of a lookup failure, for the engine to print once (no stack trace). */
-function reasonOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+/** The resource logic, shared with the provider plugin (provider/lookup-resource.ts). */
+const resource = lookupResource(ctx);
 
 /**
  * Validates the search and settings and resolves the certificate, so that the checked inputs
@@ -98,71 +47,33 @@ function reasonOf(err: unknown): string {
  * message, which the engine prints once, without a stack trace.
  */
 export async function check(
-  _olds: Record<string, unknown>,
+  olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ inputs: LookupInputs; failures?: dynamic.CheckFailure[] }> {
-  const query = objectAt(news, "query") ?? {};
-  const settings = objectAt(news, "settings") as LookupSettings | undefined;
-  const markers = secretMarkers(news);
-  const unresolved = toLookupInputs(query, undefined, { settings, markers });
-  if (containsUnknown(query) || containsUnknown(settings)) return { inputs: unresolved };
-  const parsed = parseInputs(news);
-  if (!parsed.ok) return { inputs: unresolved, failures: parsed.failures };
-  try {
-    const cert = await resolve(parsed);
-    return { inputs: toLookupInputs(query, cert, { settings, markers }) };
-  } catch (err) {
-    if (!LightsailCertificateError.isInstance(err)) throw err;
-    // A bad region from the chain names its source; any other failure concerns the whole lookup.
-    const property = InvalidArgumentError.isInstance(err) ? err.argument : "";
-    return { inputs: unresolved, failures: [{ property, reason: reasonOf(err) }] };
-  }
+  return resource.check(olds, news);
 }
 
 /** Reports exactly the certificate properties that changed; ignores the provider's own code and the settings. */
 export async function diff(
-  _id: string,
+  id: string,
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<dynamic.DiffResult> {
-  if (containsUnknown(news)) return { changes: true };
-  const changed = changedProperties(olds, news);
-  if (queryChanged(olds, news)) changed.push("query");
-  return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };
-}
-
-/**
- * The outputs for checked inputs. Fails clearly, recording nothing, when the search no longer
- * finds the certificate `check` resolved (another ARN since): a new `pulumi up` resolves it anew.
- */
-async function outputsOf(inputs: LookupInputs): Promise<LookupOutputs> {
-  const parsed = parseInputs(inputs as Record<string, unknown>);
-  if (!parsed.ok || !inputs.arn)
-    throw new Error(
-      `CertificateLookup: the search was not resolved by check (${parsed.ok ? "no certificate" : parsed.failures[0].reason}); run the update again.`,
-    );
-  const cert = await resolve(parsed);
-  if (cert.arn !== inputs.arn)
-    throw new Error(
-      `CertificateLookup: the search resolved to ${inputs.arn} at preview but finds ${cert.arn} (certificate "${cert.name}") now; ` +
-        "nothing was recorded. Run `pulumi up` again to record the current certificate.",
-    );
-  return withDaysUntilExpiry(toLookupOutputs(inputs, cert), ctx().now());
+  return resource.diff(id, olds, news);
 }
 
 /** Records the resolved certificate; the id is its ARN. Creates nothing in Lightsail. */
 export async function create(inputs: LookupInputs): Promise<{ id: string; outs: LookupOutputs }> {
-  const outs = await outputsOf(inputs);
-  return { id: outs.arn, outs };
+  return resource.create(inputs);
 }
 
 /** Records the newly resolved certificate. Changes nothing in Lightsail. */
 export async function update(
-  _id: string,
-  _olds: LookupOutputs,
+  id: string,
+  olds: LookupOutputs,
   news: LookupInputs,
 ): Promise<{ outs: LookupOutputs }> {
-  return { outs: await outputsOf(news) };
+  return resource.update(id, olds, news);
 }
 
 /** Runs the stored search again (refresh). A certificate that is gone fails with a clear message. */
@@ -170,35 +81,10 @@ export async function read(
   id: string,
   props: LookupOutputs,
 ): Promise<{ id: string; props: LookupOutputs; inputs: LookupOutputs }> {
-  const stored = props as unknown as Record<string, unknown>;
-  const parsed = parseInputs(stored);
-  if (!parsed.ok)
-    throw new Error(
-      `CertificateLookup ${id}: the stored search is invalid: ${parsed.failures[0].property} ${parsed.failures[0].reason}`,
-    );
-  let cert: Certificate;
-  try {
-    cert = await resolve(parsed);
-  } catch (err) {
-    if (CertificateNotFoundError.isInstance(err)) {
-      throw new Error(
-        `The certificate recorded by this CertificateLookup (${props.name ?? id}) is gone or no longer matches: ` +
-          `${err.message} Fix the search or remove the lookup, then run \`pulumi up\`.`,
-      );
-    }
-    throw err;
-  }
-  const query = objectAt(stored, "query") ?? {};
-  const settings = objectAt(stored, "settings") as LookupSettings | undefined;
-  const inputs = toLookupInputs(query, cert, { settings });
-  return {
-    id: cert.arn,
-    props: withDaysUntilExpiry(toLookupOutputs(inputs, cert), ctx().now()),
-    inputs: inputs as LookupOutputs,
-  };
+  return resource.read(id, props);
 }
 
 /** A lookup owns nothing: deleting it sends no request. */
-export async function remove(_id: string, _props: LookupOutputs): Promise<void> {
-  return;
+export async function remove(id: string, props: LookupOutputs): Promise<void> {
+  return resource.remove(id, props);
 }

@@ -39,6 +39,8 @@ const PACKAGE_INPUTS = [
   "tsconfig.json",
   "tsconfig.build.json",
   "index.ts",
+  "lightsail",
+  "lookup",
   "provider",
   "sdk",
   "emulator",

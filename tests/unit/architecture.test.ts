@@ -15,24 +15,39 @@ const MAY_USE: Record<string, { rooms: string[]; forbidPackages?: string[] }> = 
   lightsail: { rooms: [], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
   lookup: { rooms: ["lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
   provider: { rooms: ["lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
+  // The provider plugin: the engine side too, on the same resource logic as the dynamic provider.
+  "provider/plugin": { rooms: ["provider", "lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
   sdk: { rooms: ["provider", "lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
   gate: { rooms: ["lookup", "lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
   emulator: { rooms: ["lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
 };
 
+/** The room of a path relative to ROOT: the longest room of {@link MAY_USE} that holds it, else its top folder. */
+function roomOf(rel: string): string {
+  const parts = rel.split(path.sep);
+  for (let n = parts.length - 1; n > 0; n--) {
+    const candidate = parts.slice(0, n).join("/");
+    if (MAY_USE[candidate]) return candidate;
+  }
+  return parts[0];
+}
+
+/** The source files of a room (not those of a room nested in it). */
 function sourceFiles(room: string): string[] {
   const dir = path.join(ROOT, room);
   return fs
     .readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
-    .map((f) => path.join(dir, f));
+    .map((f) => path.join(dir, f))
+    .filter((f) => roomOf(path.relative(ROOT, f)) === room);
 }
 
 /** Every module specifier a file imports, requires or re-exports. */
 function specifiers(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
   const found: string[] = [];
-  for (const m of text.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*["']([^"']+)["']/g)) found.push(m[1]);
+  for (const m of text.matchAll(/(?:\bfrom|\brequire\(|\bimport\(|\bimport)\s*["']([^"']+)["']/g))
+    found.push(m[1]);
   return found;
 }
 
@@ -44,7 +59,7 @@ describe("architecture: rooms and the direction of imports", () => {
         for (const spec of specifiers(file)) {
           if (spec.startsWith(".")) {
             const target = path.relative(ROOT, path.resolve(path.dirname(file), spec));
-            const targetRoom = target.split(path.sep)[0];
+            const targetRoom = roomOf(target);
             if (targetRoom !== room && !rule.rooms.includes(targetRoom))
               wrong.push(`${path.relative(ROOT, file)} imports ${spec}`);
           } else if (rule.forbidPackages?.some((p) => spec === p || spec.startsWith(`${p}/`))) {

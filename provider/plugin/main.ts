@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * The executable side of the provider plugin: `pulumi-resource-lightsail-certificates` runs
+ * `node <this file> <engine address>`. It serves {@link createPluginProvider} with
+ * `@pulumi/pulumi/provider`'s `main`.
+ *
+ * That server answers `Configure` itself without passing the configuration on (3.248), so this
+ * file wraps its `Configure` handler when the gRPC service is registered: the request's
+ * arguments (or variables) go to the provider first, then the server's own handler answers (it
+ * accepts secrets). A bad configuration value fails `Configure` with a readable message.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { main } from "@pulumi/pulumi/provider";
+import { createPluginProvider, type PluginProvider } from "./provider";
+
+type Callback = (err: unknown, value?: unknown) => void;
+interface ConfigureCall {
+  request: {
+    getArgs?: () => { toJavaScript(): Record<string, unknown> } | undefined;
+    getVariablesMap?: () => { toObject(): [string, string][] };
+  };
+}
+
+/** The configuration a `Configure` request carries: its typed arguments, else its string variables. */
+function configurationOf(call: ConfigureCall): Record<string, unknown> {
+  const args = call.request.getArgs?.()?.toJavaScript();
+  if (args && Object.keys(args).length > 0) return args;
+  return Object.fromEntries(call.request.getVariablesMap?.().toObject() ?? []);
+}
+
+/** Routes the `Configure` call of the provider service registered next to `plugin`. */
+function interceptConfigure(plugin: PluginProvider): void {
+  const grpcPath = require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] });
+  const grpc = require(grpcPath) as {
+    Server: { prototype: { addService(service: unknown, impl: object): void } };
+  };
+  const original = grpc.Server.prototype.addService;
+  grpc.Server.prototype.addService = function (service: unknown, impl: object) {
+    const own = (impl as { configure?: (call: ConfigureCall, cb: Callback) => void }).configure;
+    if (typeof own !== "function") return original.call(this, service, impl);
+    const wrapped = Object.create(impl) as Record<string, unknown>;
+    wrapped.configure = (call: ConfigureCall, callback: Callback) => {
+      try {
+        plugin.configure(configurationOf(call));
+      } catch (err) {
+        callback({
+          code: 3 /* INVALID_ARGUMENT */,
+          details: err instanceof Error ? err.message : String(err),
+        });
+        return;
+      }
+      own.call(wrapped, call, callback);
+    };
+    return original.call(this, service, wrapped);
+  };
+}
+
+/** The package version (the plugin's version): dist/provider/plugin/main.js -> package.json. */
+function packageVersion(): string {
+  const manifest = path.resolve(__dirname, "..", "..", "..", "package.json");
+  return String((JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version);
+}
+
+const plugin = createPluginProvider({ version: packageVersion() });
+interceptConfigure(plugin);
+main(plugin, process.argv.slice(2)).catch((err: unknown) => {
+  console.error(
+    `pulumi-resource-lightsail-certificates: ${err instanceof Error ? err.message : String(err)}`,
+  );
+  process.exit(1);
+});
