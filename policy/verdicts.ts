@@ -19,7 +19,7 @@ import type { CertificateReference } from "./references";
 
 /** The command line that applies a pack config file, quoted in messages. */
 export const CONFIG_HINT =
-  "lower `minDaysValid` in the policy pack config (pulumi preview --policy-pack policy --policy-pack-config <file>)";
+  "lower `minDaysValid` in the policy pack config (pulumi preview --policy-pack node_modules/pulumi-lightsail-certificates/policy --policy-pack-config <file>)";
 
 /** What the policies need to know about a certificate (its renewal too, when known). */
 export interface CertificateFacts extends RenewalFacts {

@@ -142,7 +142,7 @@ describe("policy pack lightsail-certificates", () => {
         /fewer than the 30 this policy requires \(minDaysValid\)/,
         /Renew it/,
         /change the lookup's search to pick another certificate/,
-        /pulumi preview --policy-pack policy --policy-pack-config <file>/,
+        /pulumi preview --policy-pack node_modules\/pulumi-lightsail-certificates\/policy --policy-pack-config <file>/,
       ]);
     });
 
