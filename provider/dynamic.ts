@@ -8,6 +8,7 @@
  * strip the first import from the emitted declarations).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { applyStackConfig } from "./stack-config";
 import { createLookupContext, LookupContext } from "../lookup/context";
 import { lookupResource } from "./lookup-resource";
 import type { LookupInputs, LookupOutputs } from "./lookup-state";
@@ -27,14 +28,7 @@ export function setLookupContext(next: LookupContext | undefined): void {
 
 /** Takes `aws:region` and `aws:profile` from the stack config. */
 export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
-  const region = req.config.get("aws:region");
-  const profile = req.config.get("aws:profile");
-  const c = ctx();
-  c.connection = {
-    ...c.connection,
-    ...(region ? { configRegion: region } : {}),
-    ...(profile ? { profile } : {}),
-  };
+  applyStackConfig(ctx(), req);
 }
 
 /** The resource logic, shared with the provider plugin (provider/lookup-resource.ts). */

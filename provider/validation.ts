@@ -7,6 +7,7 @@
  * clock, the sleep, the progress output and the lookup context are injectable here.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { applyStackConfig } from "./stack-config";
 import { createLookupContext, type LookupContext } from "../lookup/context";
 import { readCertificateByName } from "../lookup/read-by-name";
 import { resolveRegion } from "../lookup/region";
@@ -71,14 +72,7 @@ export function setValidationContext(next: LookupContext | undefined, nextIo?: P
 
 /** Takes `aws:region` and `aws:profile` from the stack config. */
 export async function validationConfigure(req: dynamic.ConfigureRequest): Promise<void> {
-  const region = req.config.get("aws:region");
-  const profile = req.config.get("aws:profile");
-  const c = ctx();
-  c.connection = {
-    ...c.connection,
-    ...(region ? { configRegion: region } : {}),
-    ...(profile ? { profile } : {}),
-  };
+  applyStackConfig(ctx(), req);
 }
 
 /** The context with the resource's own `profile`, when it sets one. */

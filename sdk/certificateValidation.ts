@@ -1,10 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-  CERTIFICATE_FIELDS,
-  type CertificateField,
-  type CertificateStatus,
-  type DomainValidationRecord,
-} from "../lightsail/types";
+import { CertificateResource, markCertificateOutputs } from "./certificate-resource";
 
 /**
  * Arguments of a {@link CertificateValidation}.
@@ -62,15 +57,6 @@ const provider: pulumi.dynamic.ResourceProvider = {
   },
 };
 
-/** `null` as a secret when any of `args` is secret, else nothing (see CertificateLookup). */
-function secretMarker(args: object): pulumi.Output<null | undefined> {
-  return pulumi
-    .output(pulumi.isSecret(pulumi.output(args)))
-    .apply((secret) =>
-      secret ? pulumi.secret<null | undefined>(null) : pulumi.output<null | undefined>(undefined),
-    );
-}
-
 /**
  * Waits, during `pulumi up`, until a Lightsail certificate is **ISSUED**, so that resources that
  * need an issued certificate (a distribution, a container service's public domain) can depend on
@@ -96,60 +82,9 @@ function secretMarker(args: object): pulumi.Output<null | undefined> {
  * export const certificateName = issued.name; // known once ISSUED
  * ```
  */
-export class CertificateValidation extends pulumi.dynamic.Resource {
-  /** The certificate ARN (also the resource id). */
-  declare readonly arn: pulumi.Output<string>;
-  /** The certificate name (what a distribution's `certificateName` takes). */
-  declare readonly name: pulumi.Output<string>;
+export class CertificateValidation extends CertificateResource {
   /** The name waited for, as given. */
   declare readonly certificateName: pulumi.Output<string>;
-  /** The primary domain. */
-  declare readonly domainName: pulumi.Output<string>;
-  /** Alternative names (Lightsail includes the primary domain). */
-  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
-  /** Status: `ISSUED` once created. */
-  declare readonly status: pulumi.Output<CertificateStatus>;
-  /** Region of the certificate. */
-  declare readonly region: pulumi.Output<string>;
-  /** Serial number; changes on renewal. */
-  declare readonly serialNumber: pulumi.Output<string | undefined>;
-  /** Key algorithm. */
-  declare readonly keyAlgorithm: pulumi.Output<string | undefined>;
-  /** Issuing CA. */
-  declare readonly issuerCA: pulumi.Output<string | undefined>;
-  /** Request time (ISO-8601). */
-  declare readonly createdAt: pulumi.Output<string | undefined>;
-  /** Issue time (ISO-8601). */
-  declare readonly issuedAt: pulumi.Output<string | undefined>;
-  /** Start of validity (ISO-8601). */
-  declare readonly notBefore: pulumi.Output<string | undefined>;
-  /** End of validity (ISO-8601). */
-  declare readonly notAfter: pulumi.Output<string | undefined>;
-  /** Whole days to notAfter as of the last create, update or refresh. */
-  declare readonly daysUntilExpiry: pulumi.Output<number | undefined>;
-  /** Renewal status. */
-  declare readonly renewalStatus: pulumi.Output<string | undefined>;
-  /** Reason for the renewal status. */
-  declare readonly renewalStatusReason: pulumi.Output<string | undefined>;
-  /** Whether it can be renewed. */
-  declare readonly eligibleToRenew: pulumi.Output<string | undefined>;
-  /** Resources using it, as of the last read. */
-  declare readonly inUseResourceCount: pulumi.Output<number>;
-  /** Revocation time (ISO-8601). */
-  declare readonly revokedAt: pulumi.Output<string | undefined>;
-  /** Revocation reason. */
-  declare readonly revocationReason: pulumi.Output<string | undefined>;
-  /** Request failure reason. */
-  declare readonly requestFailureReason: pulumi.Output<string | undefined>;
-  /** Validation records (every domain `SUCCESS` once ISSUED). */
-  declare readonly domainValidationRecords: pulumi.Output<DomainValidationRecord[]>;
-  /** The renewal's DNS validation records, each with its validation status (absent without any). */
-  declare readonly renewalDomainValidationRecords: pulumi.Output<DomainValidationRecord[] | undefined>;
-  /** Tags. */
-  declare readonly tags: pulumi.Output<Record<string, string>>;
-  /** Support code. */
-  declare readonly supportCode: pulumi.Output<string | undefined>;
-
   /**
    * @param name the Pulumi resource name (not the certificate name).
    * @param args the certificate to wait for and the bound of the wait.
@@ -157,9 +92,8 @@ export class CertificateValidation extends pulumi.dynamic.Resource {
    */
   constructor(name: string, args: CertificateValidationArgs, opts?: pulumi.CustomResourceOptions) {
     // A fresh props object every time: dynamic.Resource adds `__provider` to it.
-    const marker = secretMarker(args);
     const props: Record<string, unknown> = {};
-    for (const key of CERTIFICATE_FIELDS) props[key] = marker;
+    markCertificateOutputs(props, args);
     props.certificateName = args.certificateName;
     props.region = args.region;
     props.profile = args.profile;
@@ -167,8 +101,3 @@ export class CertificateValidation extends pulumi.dynamic.Resource {
     super(provider, name, props, opts, "lightsail", "CertificateValidation");
   }
 }
-
-/** Compile-time check: {@link CertificateValidation} declares an output for every field of `Certificate`. */
-type UndeclaredOutputs = Exclude<CertificateField, keyof CertificateValidation>;
-const validationOutputsComplete: [UndeclaredOutputs] extends [never] ? true : UndeclaredOutputs = true;
-void validationOutputsComplete;
