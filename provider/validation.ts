@@ -75,10 +75,9 @@ export async function validationConfigure(req: dynamic.ConfigureRequest): Promis
   applyStackConfig(ctx(), req);
 }
 
-/** The context with the resource's own `profile`, when it sets one. */
-function contextFor(args: ValidationArgs): LookupContext {
-  const c = ctx();
-  return args.profile ? { ...c, connection: { ...c.connection, profile: args.profile } } : c;
+/** `base` with the resource's own `profile`, when it sets one. */
+function withProfile(base: LookupContext, args: ValidationArgs): LookupContext {
+  return args.profile ? { ...base, connection: { ...base.connection, profile: args.profile } } : base;
 }
 
 /** The arguments of `news`, validated: every problem names its argument. */
@@ -122,112 +121,159 @@ function markers(news: Record<string, unknown>): Record<string, null> {
   return out;
 }
 
+/** The methods of a CertificateValidation, as the dynamic-provider interface names them (`remove` is `delete`). */
+export interface ValidationResource {
+  check(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<{ inputs: Record<string, unknown>; failures?: dynamic.CheckFailure[] }>;
+  diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult>;
+  create(inputs: Record<string, unknown>): Promise<{ id: string; outs: ValidationOutputs }>;
+  update(
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<{ outs: ValidationOutputs }>;
+  read(
+    id: string,
+    props: Record<string, unknown>,
+  ): Promise<{ id: string; props: Record<string, unknown>; inputs: Record<string, unknown> }>;
+  remove(id: string, props: Record<string, unknown>): Promise<void>;
+}
+
 /**
- * Validates the arguments, resolves the region and reads the certificate once: never waits. The
- * checked inputs hold the certificate's fields only when it is ISSUED (so a preview shows them
- * known); otherwise they stay unknown until `create` has waited.
+ * The CertificateValidation resource logic over a lookup context and the wait's I/O, written once
+ * for the dynamic provider (the `validation*` functions below) and the provider plugin.
  */
-export async function validationCheck(
-  _olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-): Promise<{ inputs: Record<string, unknown>; failures?: dynamic.CheckFailure[] }> {
-  const given = { ...markers(news) } as Record<string, unknown>;
-  for (const key of ["certificateName", "region", "profile", "timeoutMinutes"])
-    if (news[key] !== undefined && news[key] !== null) given[key] = news[key];
-  if (containsUnknown(given)) return { inputs: given };
-  const { args, failures } = parseArgs(news);
-  if (!args) return { inputs: given, failures };
-  try {
-    const c = contextFor(args);
-    const region = await resolveRegion(c, args.region);
-    const inputs: Record<string, unknown> = { ...given, ...args, region };
-    const cert = await readCertificateByName(c, region, args.certificateName);
-    if (cert?.status === "ISSUED") Object.assign(inputs, certificateInputs(cert));
-    return { inputs };
-  } catch (err) {
-    if (!LightsailCertificateError.isInstance(err)) throw err;
-    const property = InvalidArgumentError.isInstance(err) ? err.argument : "";
-    return { inputs: given, failures: [{ property, reason: err.message }] };
+export function validationResource(base: () => LookupContext, ioOf: () => ValidationIo): ValidationResource {
+  /**
+   * Validates the arguments, resolves the region and reads the certificate once: never waits. The
+   * checked inputs hold the certificate's fields only when it is ISSUED (so a preview shows them
+   * known); otherwise they stay unknown until `create` has waited.
+   */
+  async function check(
+    _olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<{ inputs: Record<string, unknown>; failures?: dynamic.CheckFailure[] }> {
+    const given = { ...markers(news) } as Record<string, unknown>;
+    for (const key of ["certificateName", "region", "profile", "timeoutMinutes"])
+      if (news[key] !== undefined && news[key] !== null) given[key] = news[key];
+    if (containsUnknown(given)) return { inputs: given };
+    const { args, failures } = parseArgs(news);
+    if (!args) return { inputs: given, failures };
+    try {
+      const c = withProfile(base(), args);
+      const region = await resolveRegion(c, args.region);
+      const inputs: Record<string, unknown> = { ...given, ...args, region };
+      const cert = await readCertificateByName(c, region, args.certificateName);
+      if (cert?.status === "ISSUED") Object.assign(inputs, certificateInputs(cert));
+      return { inputs };
+    } catch (err) {
+      if (!LightsailCertificateError.isInstance(err)) throw err;
+      const property = InvalidArgumentError.isInstance(err) ? err.argument : "";
+      return { inputs: given, failures: [{ property, reason: err.message }] };
+    }
   }
-}
 
-/**
- * Another certificate name or region replaces the validation; a changed certificate (renewed,
- * or no longer ISSUED), timeout or profile updates it. The provider's own code is never a change.
- */
-export async function validationDiff(
-  _id: string,
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-): Promise<dynamic.DiffResult> {
-  const replaces = ["certificateName", "region"].filter(
-    (key) => containsUnknown(news[key]) || (news[key] !== undefined && news[key] !== olds[key]),
-  );
-  if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: false };
-  if (containsUnknown(news)) return { changes: true, replaces: [] };
-  const changed = changedProperties(olds, news);
-  for (const key of ["timeoutMinutes", "profile"]) if (olds[key] !== news[key]) changed.push(key);
-  return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };
-}
-
-/** Waits until the certificate is ISSUED; the outputs are the arguments and the certificate. */
-async function waitFor(inputs: Record<string, unknown>): Promise<ValidationOutputs> {
-  const { args, failures } = parseArgs(inputs);
-  if (!args)
-    throw new Error(
-      `CertificateValidation: invalid arguments: ${failures.map((f) => `${f.property} ${f.reason}`).join("; ")}`,
+  /**
+   * Another certificate name or region replaces the validation; a changed certificate (renewed,
+   * or no longer ISSUED), timeout or profile updates it. The provider's own code is never a change.
+   */
+  async function diff(
+    _id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<dynamic.DiffResult> {
+    const replaces = ["certificateName", "region"].filter(
+      (key) => containsUnknown(news[key]) || (news[key] !== undefined && news[key] !== olds[key]),
     );
-  const c = contextFor(args);
-  const region = await resolveRegion(c, args.region);
-  const timeoutMinutes = args.timeoutMinutes ?? DEFAULT_VALIDATION_TIMEOUT_MINUTES;
-  const waitIo: WaitIo = {
-    read: () => readCertificateByName(c, region, args.certificateName),
-    now: io.now,
-    sleep: io.sleep,
-    progress: io.progress,
-  };
-  const cert = await waitForIssued({ name: args.certificateName, region, timeoutMinutes }, waitIo);
-  return { ...args, ...withDaysUntilExpiry(cert, c.now()), region };
+    if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: false };
+    if (containsUnknown(news)) return { changes: true, replaces: [] };
+    const changed = changedProperties(olds, news);
+    for (const key of ["timeoutMinutes", "profile"]) if (olds[key] !== news[key]) changed.push(key);
+    return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };
+  }
+
+  /** Waits until the certificate is ISSUED; the outputs are the arguments and the certificate. */
+  async function waitFor(inputs: Record<string, unknown>): Promise<ValidationOutputs> {
+    const { args, failures } = parseArgs(inputs);
+    if (!args)
+      throw new Error(
+        `CertificateValidation: invalid arguments: ${failures.map((f) => `${f.property} ${f.reason}`).join("; ")}`,
+      );
+    const c = withProfile(base(), args);
+    const region = await resolveRegion(c, args.region);
+    const timeoutMinutes = args.timeoutMinutes ?? DEFAULT_VALIDATION_TIMEOUT_MINUTES;
+    const waitIo: WaitIo = {
+      read: () => readCertificateByName(c, region, args.certificateName),
+      now: ioOf().now,
+      sleep: ioOf().sleep,
+      progress: ioOf().progress,
+    };
+    const cert = await waitForIssued({ name: args.certificateName, region, timeoutMinutes }, waitIo);
+    return { ...args, ...withDaysUntilExpiry(cert, c.now()), region };
+  }
+
+  /** Waits until ISSUED (bounded by `timeoutMinutes`); the id is the certificate's ARN. Creates nothing. */
+  async function create(inputs: Record<string, unknown>): Promise<{ id: string; outs: ValidationOutputs }> {
+    const outs = await waitFor(inputs);
+    return { id: outs.arn, outs };
+  }
+
+  /** Waits again (a renewed certificate is ISSUED already: one request). Changes nothing in Lightsail. */
+  async function update(
+    _id: string,
+    _olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<{ outs: ValidationOutputs }> {
+    return { outs: await waitFor(news) };
+  }
+
+  /** Refresh: reads the certificate once, never waits. A certificate that is gone fails clearly. */
+  async function read(
+    id: string,
+    props: Record<string, unknown>,
+  ): Promise<{ id: string; props: Record<string, unknown>; inputs: Record<string, unknown> }> {
+    const { args, failures } = parseArgs(props);
+    if (!args)
+      throw new Error(
+        `CertificateValidation ${id}: the stored arguments are invalid: ${failures[0]!.reason}`,
+      );
+    const c = withProfile(base(), args);
+    const region = await resolveRegion(c, args.region);
+    const cert = await readCertificateByName(c, region, args.certificateName);
+    if (!cert)
+      throw new Error(
+        `The certificate "${args.certificateName}" this CertificateValidation waited for is gone from ${region}. ` +
+          "Remove the validation (or request the certificate again), then run `pulumi up`.",
+      );
+    const inputs = { ...args, region, ...(cert.status === "ISSUED" ? certificateInputs(cert) : {}) };
+    return { id: cert.arn, props: { ...args, ...withDaysUntilExpiry(cert, c.now()), region }, inputs };
+  }
+
+  /** A validation owns nothing: deleting it sends no request. */
+  async function remove(_id: string, _props: Record<string, unknown>): Promise<void> {
+    return;
+  }
+
+  return { check, diff, create, update, read, remove };
 }
 
-/** Waits until ISSUED (bounded by `timeoutMinutes`); the id is the certificate's ARN. Creates nothing. */
-export async function validationCreate(
-  inputs: Record<string, unknown>,
-): Promise<{ id: string; outs: ValidationOutputs }> {
-  const outs = await waitFor(inputs);
-  return { id: outs.arn, outs };
-}
+/** The dynamic provider's instance: this process's context and I/O. */
+const dynamicResource = validationResource(ctx, () => io);
 
-/** Waits again (a renewed certificate is ISSUED already: one request). Changes nothing in Lightsail. */
-export async function validationUpdate(
-  _id: string,
-  _olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-): Promise<{ outs: ValidationOutputs }> {
-  return { outs: await waitFor(news) };
-}
-
-/** Refresh: reads the certificate once, never waits. A certificate that is gone fails clearly. */
-export async function validationRead(
-  id: string,
-  props: Record<string, unknown>,
-): Promise<{ id: string; props: Record<string, unknown>; inputs: Record<string, unknown> }> {
-  const { args, failures } = parseArgs(props);
-  if (!args)
-    throw new Error(`CertificateValidation ${id}: the stored arguments are invalid: ${failures[0]!.reason}`);
-  const c = contextFor(args);
-  const region = await resolveRegion(c, args.region);
-  const cert = await readCertificateByName(c, region, args.certificateName);
-  if (!cert)
-    throw new Error(
-      `The certificate "${args.certificateName}" this CertificateValidation waited for is gone from ${region}. ` +
-        "Remove the validation (or request the certificate again), then run `pulumi up`.",
-    );
-  const inputs = { ...args, region, ...(cert.status === "ISSUED" ? certificateInputs(cert) : {}) };
-  return { id: cert.arn, props: { ...args, ...withDaysUntilExpiry(cert, c.now()), region }, inputs };
-}
-
-/** A validation owns nothing: deleting it sends no request. */
-export async function validationRemove(_id: string, _props: Record<string, unknown>): Promise<void> {
-  return;
-}
+/** `check` of the dynamic provider (state-contract name). */
+export const validationCheck: ValidationResource["check"] = (olds, news) => dynamicResource.check(olds, news);
+/** `diff` of the dynamic provider (state-contract name). */
+export const validationDiff: ValidationResource["diff"] = (id, olds, news) =>
+  dynamicResource.diff(id, olds, news);
+/** `create` of the dynamic provider (state-contract name). */
+export const validationCreate: ValidationResource["create"] = (inputs) => dynamicResource.create(inputs);
+/** `update` of the dynamic provider (state-contract name). */
+export const validationUpdate: ValidationResource["update"] = (id, olds, news) =>
+  dynamicResource.update(id, olds, news);
+/** `read` of the dynamic provider (state-contract name). */
+export const validationRead: ValidationResource["read"] = (id, props) => dynamicResource.read(id, props);
+/** `delete` of the dynamic provider (state-contract name `validationRemove`). */
+export const validationRemove: ValidationResource["remove"] = (id, props) =>
+  dynamicResource.remove(id, props);

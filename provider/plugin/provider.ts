@@ -13,7 +13,7 @@ import { checkLookupSettings, type LookupSettings } from "../../lightsail/settin
 import { findLoadBalancerCertificate } from "../../lookup/load-balancer";
 import { findCertificate, listCertificates } from "../../lookup/lookup";
 import { lookupResource } from "../lookup-resource";
-import type { LookupInputs, LookupOutputs } from "../lookup-state";
+import { validationResource, type ValidationIo } from "../validation";
 import { PACKAGE_NAME, pluginSchema, TOKENS } from "./schema";
 import { revealSecrets, secretValue } from "./secrets";
 
@@ -26,6 +26,8 @@ export interface PluginConfig extends LookupSettings {
 /** Options of {@link createPluginProvider}; tests inject a context (clients, clock, environment). */
 export interface PluginOptions {
   version: string;
+  /** The clock, sleep and progress output of CertificateValidation's wait. @defaultValue the real ones, progress to stderr */
+  validationIo?: ValidationIo;
   /** Makes the lookup context from the provider configuration. @defaultValue real clients */
   contextFor?: (config: { connection: Connection; settings: LookupSettings }) => LookupContext;
 }
@@ -86,10 +88,22 @@ function allSecret<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretValue(v)])) as T;
 }
 
-function requireLookupType(urn: string): void {
+/** The plugin's resource kinds, by type token. */
+type ResourceKind = "lookup" | "validation";
+
+function kindOf(urn: string): ResourceKind {
   const type = urn.split("::")[2]?.split("$").pop();
-  if (type !== TOKENS.certificateLookup) throw new Error(`unknown resource type ${type ?? urn}`);
+  if (type === TOKENS.certificateLookup) return "lookup";
+  if (type === TOKENS.certificateValidation) return "validation";
+  throw new Error(`unknown resource type ${type ?? urn}`);
 }
+
+/** The real clock and sleep; progress lines to stderr, which the engine shows as the update's diagnostics. */
+const PLUGIN_VALIDATION_IO: ValidationIo = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  progress: (line) => void process.stderr.write(`${line}\n`),
+};
 
 /** The plugin's Provider. */
 export function createPluginProvider(options: PluginOptions): PluginProvider {
@@ -102,7 +116,25 @@ export function createPluginProvider(options: PluginOptions): PluginProvider {
     context ??= contextFor({ connection: {}, settings: {} });
     return context;
   };
-  const resource = lookupResource(ctx);
+  const lookup = lookupResource(ctx);
+  const validation = validationResource(ctx, () => options.validationIo ?? PLUGIN_VALIDATION_IO);
+  /** The resource logic of a urn's type: the methods of both take and give plain property bags. */
+  const resourceFor = (urn: string) =>
+    (kindOf(urn) === "lookup" ? lookup : validation) as unknown as {
+      check: typeof lookup.check;
+      diff: typeof lookup.diff;
+      create(inputs: Record<string, unknown>): Promise<{ id: string; outs: Record<string, unknown> }>;
+      update(
+        id: string,
+        olds: Record<string, unknown>,
+        news: Record<string, unknown>,
+      ): Promise<{ outs: Record<string, unknown> }>;
+      read(
+        id: string,
+        props: Record<string, unknown>,
+      ): Promise<{ id: string; props: Record<string, unknown>; inputs: Record<string, unknown> }>;
+      remove(id: string, props: Record<string, unknown>): Promise<void>;
+    };
   const schema = JSON.stringify(pluginSchema(options.version));
 
   return {
@@ -135,7 +167,7 @@ export function createPluginProvider(options: PluginOptions): PluginProvider {
     },
 
     async check(urn, olds, news) {
-      requireLookupType(urn);
+      const resource = resourceFor(urn);
       const n = revealSecrets(news ?? {});
       const result = await resource.check(
         revealSecrets(olds ?? {}).value as Record<string, unknown>,
@@ -145,8 +177,7 @@ export function createPluginProvider(options: PluginOptions): PluginProvider {
     },
 
     async diff(id, urn, olds, news) {
-      requireLookupType(urn);
-      return resource.diff(
+      return resourceFor(urn).diff(
         id,
         revealSecrets(olds ?? {}).value as Record<string, unknown>,
         revealSecrets(news ?? {}).value as Record<string, unknown>,
@@ -154,35 +185,31 @@ export function createPluginProvider(options: PluginOptions): PluginProvider {
     },
 
     async create(urn, inputs) {
-      requireLookupType(urn);
       const i = revealSecrets(inputs);
-      const { id, outs } = await resource.create(i.value as LookupInputs);
+      const { id, outs } = await resourceFor(urn).create(i.value as Record<string, unknown>);
       return { id, outs: i.secret ? allSecret(outs) : outs };
     },
 
     async update(id, urn, olds, news) {
-      requireLookupType(urn);
       const n = revealSecrets(news);
-      const { outs } = await resource.update(
+      const { outs } = await resourceFor(urn).update(
         id,
-        revealSecrets(olds).value as LookupOutputs,
-        n.value as LookupInputs,
+        revealSecrets(olds).value as Record<string, unknown>,
+        n.value as Record<string, unknown>,
       );
       return { outs: n.secret ? allSecret(outs) : outs };
     },
 
     async read(id, urn, props) {
-      requireLookupType(urn);
       const p = revealSecrets(props ?? {});
-      const result = await resource.read(id, p.value as LookupOutputs);
+      const result = await resourceFor(urn).read(id, p.value as Record<string, unknown>);
       return p.secret
         ? { id: result.id, props: allSecret(result.props), inputs: allSecret(result.inputs) }
         : result;
     },
 
     async delete(id, urn, props) {
-      requireLookupType(urn);
-      await resource.remove(id, revealSecrets(props ?? {}).value as LookupOutputs);
+      await resourceFor(urn).remove(id, revealSecrets(props ?? {}).value as Record<string, unknown>);
     },
   };
 }

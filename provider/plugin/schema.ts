@@ -27,6 +27,7 @@ export const TOKENS = {
   getCertificates: `${PACKAGE_NAME}:index:getCertificates`,
   getLoadBalancerTlsCertificate: `${PACKAGE_NAME}:index:getLoadBalancerTlsCertificate`,
   certificateLookup: `${PACKAGE_NAME}:index:CertificateLookup`,
+  certificateValidation: `${PACKAGE_NAME}:index:CertificateValidation`,
 } as const;
 
 /** One property of a Pulumi schema (the subset this schema uses). */
@@ -94,6 +95,20 @@ export const CERTIFICATE_FIELD_SPECS: Readonly<Record<CertificateField, Property
   },
   tags: stringMap("Tags as a map."),
   supportCode: str("Code to quote to AWS support."),
+};
+
+/** The arguments of a CertificateValidation (as for the Node.js resource). */
+const VALIDATION_INPUTS: Record<string, PropertySpec> = {
+  certificateName: str("The name of the certificate to wait for. Changing it replaces the validation."),
+  region: str(
+    "The certificate's region (else the provider's region and the environment). Changing it replaces the validation.",
+  ),
+  profile: str("A named profile from the shared AWS config files."),
+  timeoutMinutes: {
+    type: "number",
+    description:
+      "How long an update waits for ISSUED, in minutes (0.1 to 1440, default 45); then it fails naming every pending domain and the record to create.",
+  },
 };
 
 /** Certificate fields always present in a result. */
@@ -332,6 +347,14 @@ export function pluginSchema(version: string): Record<string, unknown> {
           settings: ref("LookupSettings", "The request settings, when given."),
         },
         required: [...REQUIRED_CERTIFICATE_FIELDS, "query"],
+      },
+      [TOKENS.certificateValidation]: {
+        description:
+          "Waits, during an update, until a Lightsail certificate is ISSUED (polling GetCertificates by name with a bounded backoff), so that resources needing an issued certificate can depend on it in the deployment that requests it. It owns nothing: destroying it touches no certificate.",
+        inputProperties: VALIDATION_INPUTS,
+        requiredInputs: ["certificateName"],
+        properties: { ...certificateProperties, ...VALIDATION_INPUTS },
+        required: [...REQUIRED_CERTIFICATE_FIELDS, "certificateName"],
       },
     },
     language: {

@@ -28,6 +28,7 @@ function fixtures(): FixtureDocument {
       makeCertificate({ name: "dup-a", domainName: "dup.example.com" }),
       makeCertificate({ name: "dup-b", domainName: "dup.example.com" }),
       makeCertificate({ region: "eu-west-1", name: "eu-cert", domainName: "example.com" }),
+      makeCertificate({ name: "refused", domainName: "refused.example.com", status: "FAILED" }),
     ],
     loadBalancerTlsCertificates: [
       makeLoadBalancerTlsCertificate({
@@ -239,6 +240,55 @@ describe("provider plugin: the Provider against the emulator", function () {
         plugin().check!(URN.replace("CertificateLookup", "Other"), {}, {}),
         /unknown resource type/,
       );
+    });
+  });
+
+  describe("CertificateValidation (the same logic as the dynamic resource)", () => {
+    const VALIDATION_URN = "urn:pulumi:dev::proj::lightsail-certificates:index:CertificateValidation::site";
+    const waits: number[] = [];
+    function validationPlugin() {
+      waits.length = 0;
+      const p = createPluginProvider({
+        version: "0.0.0-test",
+        validationIo: {
+          now: () => 0,
+          sleep: async (ms) => void waits.push(ms),
+          progress: () => undefined,
+        },
+      });
+      p.configure({ region: "us-east-1" });
+      return p;
+    }
+
+    it("check of an ISSUED certificate holds its fields; create returns them after one read, without waiting", async () => {
+      const p = validationPlugin();
+      const { inputs, failures } = await p.check!(VALIDATION_URN, {}, { certificateName: "example-com" });
+      assert.equal(failures, undefined);
+      assert.equal(inputs.status, "ISSUED");
+      assert.equal(inputs.serialNumber, "0a:01");
+      h.emulator.resetCalls();
+      const { id, outs } = await p.create!(VALIDATION_URN, inputs);
+      assert.equal(outs.name, "example-com");
+      assert.equal(outs.certificateName, "example-com");
+      assert.equal(id, outs.arn);
+      assert.deepEqual(waits, []);
+      assert.equal(h.emulator.calls().length, 1);
+    });
+
+    it("create fails at once, with the reason, for a certificate whose request FAILED", async () => {
+      const p = validationPlugin();
+      const { inputs } = await p.check!(VALIDATION_URN, {}, { certificateName: "refused" });
+      await assert.rejects(p.create!(VALIDATION_URN, inputs), /refused.*FAILED/s);
+      assert.deepEqual(waits, []);
+    });
+
+    it("another certificateName replaces it; delete sends nothing", async () => {
+      const p = validationPlugin();
+      const d = await p.diff!("id", VALIDATION_URN, { certificateName: "a" }, { certificateName: "b" });
+      assert.deepEqual(d.replaces, ["certificateName"]);
+      h.emulator.resetCalls();
+      await p.delete!("id", VALIDATION_URN, { certificateName: "example-com" });
+      assert.deepEqual(h.emulator.calls(), []);
     });
   });
 });

@@ -52,6 +52,23 @@ describe("provider plugin: the schema", () => {
     assert.deepEqual(r.requiredInputs, ["query"]);
   });
 
+  it("CertificateValidation outputs every certificate field plus its arguments, as the Node.js resource", () => {
+    const r = schema.resources[TOKENS.certificateValidation];
+    assert.deepEqual(Object.keys(r.properties), [
+      ...CERTIFICATE_FIELDS,
+      "certificateName",
+      "profile",
+      "timeoutMinutes",
+    ]);
+    assert.deepEqual(Object.keys(r.inputProperties), [
+      "certificateName",
+      "region",
+      "profile",
+      "timeoutMinutes",
+    ]);
+    assert.deepEqual(r.requiredInputs, ["certificateName"]);
+  });
+
   it("the functions take exactly the arguments the validator accepts", () => {
     assert.deepEqual(Object.keys(schema.functions[TOKENS.getCertificate].inputs.properties), [
       ...CERTIFICATE_ARGUMENTS,
