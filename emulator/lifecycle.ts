@@ -160,6 +160,17 @@ function issue(cert: CertificateFixture, now: Date): CertificateFixture {
   };
 }
 
+/** The certificate `name` in `region`, which must be waiting for validation. */
+function pendingCertificate(doc: FixtureDocument, region: string, name: string): CertificateFixture {
+  const current = certificateIn(doc, region, name);
+  if (current.status !== "PENDING_VALIDATION")
+    throw new LifecycleError(
+      "invalid-input",
+      `certificate ${name} in ${region} is ${current.status}, not PENDING_VALIDATION`,
+    );
+  return current;
+}
+
 /**
  * Marks `domainName`'s validation (every pending domain's when omitted) SUCCESS; the certificate
  * becomes ISSUED when every domain has succeeded. Only a PENDING_VALIDATION certificate validates.
@@ -172,12 +183,7 @@ export function validateDomains(
   domainName?: string,
 ): { document: FixtureDocument; certificate: CertificateFixture } {
   const index = indexOf(doc, region, name);
-  const current = certificateIn(doc, region, name);
-  if (current.status !== "PENDING_VALIDATION")
-    throw new LifecycleError(
-      "invalid-input",
-      `certificate ${name} in ${region} is ${current.status}, not PENDING_VALIDATION`,
-    );
+  const current = pendingCertificate(doc, region, name);
   const records = current.domainValidationRecords ?? [];
   if (domainName !== undefined && !records.some((r) => r.domainName === domainName))
     throw new LifecycleError("invalid-input", `certificate ${name} has no domain ${domainName}`);
@@ -250,12 +256,7 @@ export function endRequest(
   outcome: { status: "FAILED"; reason: string } | { status: "VALIDATION_TIMED_OUT" },
 ): { document: FixtureDocument; certificate: CertificateFixture } {
   const index = indexOf(doc, region, name);
-  const current = certificateIn(doc, region, name);
-  if (current.status !== "PENDING_VALIDATION")
-    throw new LifecycleError(
-      "invalid-input",
-      `certificate ${name} in ${region} is ${current.status}, not PENDING_VALIDATION`,
-    );
+  const current = pendingCertificate(doc, region, name);
   const certificate: CertificateFixture = {
     ...current,
     status: outcome.status,

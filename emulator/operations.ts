@@ -3,6 +3,7 @@
  * region and the fixtures. They return the response body or throw an {@link ApiError}.
  */
 import { ApiError, invalidInput, notFound, serializationError } from "./errors";
+import { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
 import { type CertificateFixture, type FixtureDocument, toEpochSeconds } from "./fixtures";
 import type { PageTokens } from "./page-token";
 import { DEFAULT_REGION } from "./regions";
@@ -48,15 +49,8 @@ export interface OperationResult {
 /** An operation: a function of the request input and the context. @internal */
 export type Operation = (input: Record<string, unknown>, ctx: OperationContext) => OperationResult;
 
-const CERTIFICATE_STATUSES = [
-  "PENDING_VALIDATION",
-  "ISSUED",
-  "INACTIVE",
-  "EXPIRED",
-  "VALIDATION_TIMED_OUT",
-  "REVOKED",
-  "FAILED",
-];
+/** The API's certificate statuses (the model's list: the emulator and the package speak the same enum). */
+const CERTIFICATE_STATUSES: readonly string[] = KNOWN_CERTIFICATE_STATUSES;
 const TIMESTAMP_KEYS = ["createdAt", "issuedAt", "notBefore", "notAfter", "revokedAt"];
 
 /** `GetCertificates`: filters, details on/off, exact name, opaque page tokens. */
