@@ -27,7 +27,7 @@ function yamlProgram(dir: string, lookups: number): string {
   const resources = Array.from(
     { length: lookups },
     (_, i) =>
-      `  lookup-${i}:\n    type: lightsail-certificates:index:CertificateLookup\n    properties:\n      query:\n        domainName: ${benchDomain(i)}\n`,
+      `  lookup-${i}:\n    type: lightsail-certificates:index:CertificateLookup\n    properties:\n      domainName: ${benchDomain(i)}\n`,
   ).join("");
   fs.writeFileSync(
     path.join(dir, "Pulumi.yaml"),

@@ -111,3 +111,9 @@ export function withSettings(ctx: LookupContext, settings: LookupSettings): Look
     },
   };
 }
+
+/** `ctx` with another named profile (the plugin's CertificateLookup may name its own); `undefined` keeps it. */
+export function withProfile(ctx: LookupContext, profile: string | undefined): LookupContext {
+  if (profile === undefined || profile === ctx.connection.profile) return ctx;
+  return { ...ctx, connection: { ...ctx.connection, profile } };
+}

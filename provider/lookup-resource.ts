@@ -6,7 +6,7 @@
  * Internal: not part of the public API.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { LookupContext, withSettings } from "../lookup/context";
+import { LookupContext, withProfile, withSettings } from "../lookup/context";
 import {
   CertificateNotFoundError,
   InvalidArgumentError,
@@ -55,7 +55,7 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
 
   /** A validated search and settings, or every problem with them (named as the user wrote them). */
   type Parsed =
-    | { ok: true; query: CertificateQuery; settings: LookupSettings }
+    | { ok: true; query: CertificateQuery; settings: LookupSettings; profile?: string }
     | { ok: false; failures: dynamic.CheckFailure[] };
 
   function parseInputs(inputs: Record<string, unknown>): Parsed {
@@ -65,8 +65,16 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
       property: p.property,
       reason: p.reason,
     }));
-    if (!search.query || !tuning.settings) return { ok: false, failures };
-    return { ok: true, query: search.query, settings: tuning.settings };
+    const { profile } = inputs;
+    if (profile !== undefined && (typeof profile !== "string" || profile.trim() === ""))
+      failures.push({ property: "profile", reason: "must be a non-empty string (a named profile)" });
+    if (!search.query || !tuning.settings || failures.length > 0) return { ok: false, failures };
+    return {
+      ok: true,
+      query: search.query,
+      settings: tuning.settings,
+      ...(profile !== undefined ? { profile: profile as string } : {}),
+    };
   }
 
   /**
@@ -76,8 +84,12 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
   async function resolve(parsed: {
     query: CertificateQuery;
     settings: LookupSettings;
+    profile?: string;
   }): Promise<Certificate> {
-    return findCertificateByQuery(withSettings(ctx(), parsed.settings), parsed.query);
+    return findCertificateByQuery(
+      withProfile(withSettings(ctx(), parsed.settings), parsed.profile),
+      parsed.query,
+    );
   }
 
   /** The message of a lookup failure, for the engine to print once (no stack trace). */
@@ -97,14 +109,16 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
   ): Promise<{ inputs: LookupInputs; failures?: dynamic.CheckFailure[] }> {
     const query = objectAt(news, "query") ?? {};
     const settings = objectAt(news, "settings") as LookupSettings | undefined;
+    const profile = news.profile as string | undefined;
     const markers = secretMarkers(news);
-    const unresolved = toLookupInputs(query, undefined, { settings, markers });
-    if (containsUnknown(query) || containsUnknown(settings)) return { inputs: unresolved };
+    const unresolved = toLookupInputs(query, undefined, { settings, profile, markers });
+    if (containsUnknown(query) || containsUnknown(settings) || containsUnknown(profile))
+      return { inputs: unresolved };
     const parsed = parseInputs(news);
     if (!parsed.ok) return { inputs: unresolved, failures: parsed.failures };
     try {
       const cert = await resolve(parsed);
-      return { inputs: toLookupInputs(query, cert, { settings, markers }) };
+      return { inputs: toLookupInputs(query, cert, { settings, profile, markers }) };
     } catch (err) {
       if (!LightsailCertificateError.isInstance(err)) throw err;
       // A bad region from the chain names its source; any other failure concerns the whole lookup.
@@ -184,7 +198,7 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
     }
     const query = objectAt(stored, "query") ?? {};
     const settings = objectAt(stored, "settings") as LookupSettings | undefined;
-    const inputs = toLookupInputs(query, cert, { settings });
+    const inputs = toLookupInputs(query, cert, { settings, profile: parsed.profile });
     return {
       id: cert.arn,
       props: withDaysUntilExpiry(toLookupOutputs(inputs, cert), ctx().now()),

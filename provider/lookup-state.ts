@@ -14,17 +14,24 @@ import { CERTIFICATE_FIELDS, type Certificate, type CertificateField } from "../
 export type LookupQueryInputs = Record<string, unknown>;
 
 /**
- * Checked inputs of a CertificateLookup: the search, the request settings (when given), and the
+ * Checked inputs of a CertificateLookup: the search, the request settings and the named profile
+ * (when given: the plugin's resource takes a profile, the dynamic one the provider's), and the
  * resolved certificate's compared properties. A certificate field may also hold `null`: the
  * marker the resource sets when its arguments are secret, so that the engine marks that output
  * secret too (it copies secretness from an input to the output of the same name).
  */
-export type LookupInputs = { query: LookupQueryInputs; settings?: LookupSettings } & Partial<
-  Pick<Certificate, ComparedProperty>
->;
+export type LookupInputs = {
+  query: LookupQueryInputs;
+  settings?: LookupSettings;
+  profile?: string;
+} & Partial<Pick<Certificate, ComparedProperty>>;
 
 /** Outputs of a CertificateLookup. */
-export type LookupOutputs = { query: LookupQueryInputs; settings?: LookupSettings } & Certificate;
+export type LookupOutputs = {
+  query: LookupQueryInputs;
+  settings?: LookupSettings;
+  profile?: string;
+} & Certificate;
 
 /**
  * The certificate fields that move on their own or only describe the lookup's moment, and are
@@ -93,20 +100,22 @@ export function secretMarkers(news: Record<string, unknown>): CertificateField[]
 export function toLookupInputs(
   query: LookupQueryInputs,
   cert: Certificate | undefined,
-  extra: { settings?: LookupSettings; markers?: readonly CertificateField[] } = {},
+  extra: { settings?: LookupSettings; profile?: string; markers?: readonly CertificateField[] } = {},
 ): LookupInputs {
   const inputs: Record<string, unknown> = { query };
   if (extra.settings !== undefined) inputs.settings = extra.settings;
+  if (extra.profile !== undefined) inputs.profile = extra.profile;
   for (const key of extra.markers ?? []) inputs[key] = null;
   if (cert) for (const key of COMPARED_PROPERTIES) if (cert[key] !== undefined) inputs[key] = cert[key];
   return inputs as LookupInputs;
 }
 
-/** Outputs: the whole certificate, with the search and settings of the checked inputs. */
+/** Outputs: the whole certificate, with the search, settings and profile of the checked inputs. */
 export function toLookupOutputs(inputs: LookupInputs, cert: Certificate): LookupOutputs {
   return {
     ...cert,
     query: inputs.query,
     ...(inputs.settings !== undefined ? { settings: inputs.settings } : {}),
+    ...(inputs.profile !== undefined ? { profile: inputs.profile } : {}),
   };
 }

@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { main } from "@pulumi/pulumi/provider";
 import { createPluginProvider, type PluginProvider } from "./provider";
+import { engineAddressOf, engineWarn } from "./engine-log";
 
 type Callback = (err: unknown, value?: unknown) => void;
 interface ConfigureCall {
@@ -62,7 +63,10 @@ function packageVersion(): string {
   return String((JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version);
 }
 
-const plugin = createPluginProvider({ version: packageVersion() });
+const plugin = createPluginProvider({
+  version: packageVersion(),
+  warn: engineWarn(engineAddressOf(process.argv.slice(2))),
+});
 interceptConfigure(plugin);
 main(plugin, process.argv.slice(2)).catch((err: unknown) => {
   console.error(

@@ -16,6 +16,8 @@ import { lookupResource } from "../lookup-resource";
 import { validationResource, type ValidationIo } from "../validation";
 import { PACKAGE_NAME, pluginSchema, TOKENS } from "./schema";
 import { revealSecrets, secretValue } from "./secrets";
+import { legacyQueryWarning, toStoredLookupInputs } from "./lookup-surface";
+import { engineWarn, type Warn } from "./engine-log";
 
 /** The provider configuration (`lightsail-certificates:region` etc., or a provider resource's inputs). */
 export interface PluginConfig extends LookupSettings {
@@ -28,6 +30,8 @@ export interface PluginOptions {
   version: string;
   /** The clock, sleep and progress output of CertificateValidation's wait. @defaultValue the real ones, progress to stderr */
   validationIo?: ValidationIo;
+  /** Shows a warning about a resource to the user (a deprecated input). @defaultValue a line on stderr */
+  warn?: Warn;
   /** Makes the lookup context from the provider configuration. @defaultValue real clients */
   contextFor?: (config: { connection: Connection; settings: LookupSettings }) => LookupContext;
 }
@@ -136,6 +140,7 @@ export function createPluginProvider(options: PluginOptions): PluginProvider {
       remove(id: string, props: Record<string, unknown>): Promise<void>;
     };
   const schema = JSON.stringify(pluginSchema(options.version));
+  const warn = options.warn ?? engineWarn(undefined);
 
   return {
     version: options.version,
@@ -169,10 +174,14 @@ export function createPluginProvider(options: PluginOptions): PluginProvider {
     async check(urn, olds, news) {
       const resource = resourceFor(urn);
       const n = revealSecrets(news ?? {});
-      const result = await resource.check(
-        revealSecrets(olds ?? {}).value as Record<string, unknown>,
-        n.value as Record<string, unknown>,
-      );
+      let given = n.value as Record<string, unknown>;
+      if (kindOf(urn) === "lookup") {
+        const stored = toStoredLookupInputs(given);
+        if (stored.failures.length > 0) return { inputs: given, failures: stored.failures };
+        if (stored.legacyQuery) await warn(legacyQueryWarning(given.query), urn);
+        given = stored.inputs;
+      }
+      const result = await resource.check(revealSecrets(olds ?? {}).value as Record<string, unknown>, given);
       return { inputs: n.secret ? allSecret(result.inputs) : result.inputs, failures: result.failures };
     },
 

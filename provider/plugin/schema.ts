@@ -17,6 +17,7 @@ import {
   type LookupSettings,
 } from "../../lightsail/settings";
 import { CERTIFICATE_ARGUMENTS, LOAD_BALANCER_ARGUMENTS } from "../../lookup/validate";
+import { LEGACY_QUERY_INPUT, QUERY_REMOVED_IN } from "./lookup-surface";
 
 /** The plugin's package name: the plugin executable is `pulumi-resource-lightsail-certificates`. */
 export const PACKAGE_NAME = "lightsail-certificates";
@@ -38,6 +39,7 @@ export interface PropertySpec {
   $ref?: string;
   description?: string;
   default?: unknown;
+  deprecationMessage?: string;
 }
 
 const str = (description: string): PropertySpec => ({ type: "string", description });
@@ -155,7 +157,7 @@ export const LOAD_BALANCER_FIELD_SPECS: Readonly<Record<keyof LoadBalancerTlsCer
 type CertificateArgument = (typeof CERTIFICATE_ARGUMENTS)[number];
 type LoadBalancerArgument = (typeof LOAD_BALANCER_ARGUMENTS)[number];
 
-/** The search arguments of getCertificate, getCertificates and CertificateLookup's `query`. */
+/** The search arguments of getCertificate, getCertificates and CertificateLookup. */
 export const CERTIFICATE_ARGUMENT_SPECS: Readonly<Record<CertificateArgument, PropertySpec>> = {
   name: str("Exact certificate name (case-sensitive). A name lookup costs one request."),
   domainName: str(
@@ -275,7 +277,7 @@ export function pluginSchema(version: string): Record<string, unknown> {
         ["code"],
       ),
       [`${PACKAGE_NAME}:index:CertificateQuery`]: objectType(
-        "The search of a CertificateLookup: the arguments of getCertificate.",
+        "The search of a CertificateLookup under the deprecated `query` input: the arguments of getCertificate.",
         ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS),
       ),
       [`${PACKAGE_NAME}:index:LookupSettings`]: objectType(
@@ -332,21 +334,27 @@ export function pluginSchema(version: string): Record<string, unknown> {
     resources: {
       [TOKENS.certificateLookup]: {
         description:
-          "A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It owns nothing: destroying it touches no certificate.",
+          "A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It takes the search as getCertificate does (`name` or `domainName`, ...). It owns nothing: destroying it touches no certificate.",
         inputProperties: {
-          query: ref("CertificateQuery", "The search, as for getCertificate."),
+          ...ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS),
+          profile: str(
+            "Named profile of the shared AWS config and credentials files for this lookup (else the provider's).",
+          ),
           settings: ref(
             "LookupSettings",
-            "Request settings of this lookup (over the provider's); not compared.",
+            "Request settings of this lookup (over the provider's); changing them is not a change of the resource.",
           ),
+          [LEGACY_QUERY_INPUT]: {
+            ...ref("CertificateQuery", "The search, nested (0.2.0's form)."),
+            deprecationMessage: `Write the search's properties (domainName, name, ...) at the top level instead; \`query\` is removed in ${QUERY_REMOVED_IN}.`,
+          },
         },
-        requiredInputs: ["query"],
         properties: {
           ...certificateProperties,
-          query: ref("CertificateQuery", "The search, as written."),
           settings: ref("LookupSettings", "The request settings, when given."),
+          profile: str("The named profile, when given."),
         },
-        required: [...REQUIRED_CERTIFICATE_FIELDS, "query"],
+        required: [...REQUIRED_CERTIFICATE_FIELDS],
       },
       [TOKENS.certificateValidation]: {
         description:

@@ -158,8 +158,8 @@ describe("provider plugin: the Provider against the emulator", function () {
   });
 
   describe("CertificateLookup", () => {
-    it("check resolves the certificate into the checked inputs, as the dynamic provider does", async () => {
-      const { inputs, failures } = await plugin().check!(URN, {}, { query: { domainName: "example.com" } });
+    it("check resolves the flat search into the checked inputs, stored as the dynamic provider stores it", async () => {
+      const { inputs, failures } = await plugin().check!(URN, {}, { domainName: "example.com" });
       assert.equal(failures, undefined);
       assert.equal(inputs.name, "example-com");
       assert.equal(inputs.serialNumber, "0a:01");
@@ -168,23 +168,19 @@ describe("provider plugin: the Provider against the emulator", function () {
     });
 
     it("check names each bad argument and sends nothing; an unknown search stays unresolved", async () => {
-      const bad = await plugin().check!(
-        URN,
-        {},
-        { query: { domainName: "https://x.com", minDaysValid: -1 } },
-      );
+      const bad = await plugin().check!(URN, {}, { domainName: "https://x.com", minDaysValid: -1 });
       assert.deepEqual(
         bad.failures!.map((f) => f.property),
         ["domainName", "minDaysValid"],
       );
-      const unknown = await plugin().check!(URN, {}, { query: { domainName: UNKNOWN_VALUE } });
-      assert.deepEqual(unknown.inputs, { query: { domainName: UNKNOWN_VALUE } });
+      const unknown = await plugin().check!(URN, {}, { domainName: UNKNOWN_VALUE });
+      assert.deepEqual(unknown.inputs, { query: { domainName: UNKNOWN_VALUE } }, "stored in 0.2.0's form");
       assert.equal(h.emulator.calls().length, 0);
     });
 
     it("diff: no change for the same certificate; a renewal names the changed properties", async () => {
       const p = plugin();
-      const first = await p.check!(URN, {}, { query: { domainName: "example.com" } });
+      const first = await p.check!(URN, {}, { domainName: "example.com" });
       const created = await p.create!(URN, first.inputs);
       assert.equal(created.id, created.outs.arn);
       const same = await p.diff!(created.id, URN, created.outs, first.inputs);
@@ -197,15 +193,66 @@ describe("provider plugin: the Provider against the emulator", function () {
         notAfter: "2031-01-01T00:00:00Z",
       };
       await h.emulator.setFixtures(renewed);
-      const again = await plugin().check!(URN, created.outs, { query: { domainName: "example.com" } });
+      const again = await plugin().check!(URN, created.outs, { domainName: "example.com" });
       const d = await p.diff!(created.id, URN, created.outs, again.inputs);
       assert.equal(d.changes, true);
       assert.deepEqual(d.replaces, []);
     });
 
+    it("the deprecated `query` of 0.2.0 works, warns once naming the flat form, and moving to flat is no change", async () => {
+      const warnings: string[] = [];
+      const p = createPluginProvider({
+        version: "0.0.0-test",
+        warn: async (line, urn) => void warnings.push(`${urn}: ${line}`),
+      });
+      p.configure({ region: "us-east-1" });
+      const legacy = await p.check!(URN, {}, { query: { domainName: "example.com" } });
+      assert.equal(legacy.failures, undefined);
+      assert.equal(legacy.inputs.name, "example-com");
+      assert.equal(warnings.length, 1);
+      assert.match(
+        warnings[0],
+        new RegExp(`^${URN}: CertificateLookup: the nested \`query\` input is deprecated`),
+      );
+      assert.match(warnings[0], /\(domainName\) at the top level/);
+      const created = await p.create!(URN, legacy.inputs);
+      const flat = await p.check!(URN, legacy.inputs, { domainName: "example.com" });
+      assert.equal(warnings.length, 1, "the flat form does not warn");
+      assert.deepEqual(flat.inputs, legacy.inputs);
+      const d = await p.diff!(created.id, URN, created.outs, flat.inputs);
+      assert.equal(d.changes, false);
+    });
+
+    it("both forms at once are one failure naming `query`, and nothing is read", async () => {
+      h.emulator.resetCalls();
+      const { failures } = await plugin().check!(
+        URN,
+        {},
+        { domainName: "example.com", query: { name: "api" } },
+      );
+      assert.deepEqual(failures, [
+        {
+          property: "query",
+          reason:
+            "give the search either as top-level properties (domainName) or under the deprecated `query`, not both",
+        },
+      ]);
+      assert.equal(h.emulator.calls().length, 0);
+    });
+
+    it("a lookup's own profile is kept with the search; a profile that is not a string is named", async () => {
+      const bad = await plugin().check!(URN, {}, { domainName: "example.com", profile: 7 });
+      assert.deepEqual(
+        bad.failures!.map((f) => f.property),
+        ["profile"],
+      );
+      const unknown = await plugin().check!(URN, {}, { domainName: "example.com", profile: UNKNOWN_VALUE });
+      assert.deepEqual(unknown.inputs, { query: { domainName: "example.com" }, profile: UNKNOWN_VALUE });
+    });
+
     it("read finds the certificate again; delete sends no request", async () => {
       const p = plugin();
-      const { inputs } = await p.check!(URN, {}, { query: { name: "api" } });
+      const { inputs } = await p.check!(URN, {}, { name: "api" });
       const { id, outs } = await p.create!(URN, inputs);
       const read = await p.read!(id, URN, outs);
       assert.equal(read.id, id);
@@ -217,7 +264,7 @@ describe("provider plugin: the Provider against the emulator", function () {
 
     it("a secret search makes the checked inputs and every output secret", async () => {
       const p = plugin();
-      const { inputs } = await p.check!(URN, {}, { query: { domainName: secretValue("example.com") } });
+      const { inputs } = await p.check!(URN, {}, { domainName: secretValue("example.com") });
       assert.ok(isSecret(inputs.name));
       assert.ok(isSecret(inputs.query));
       const { outs } = await p.create!(URN, inputs);
@@ -226,7 +273,7 @@ describe("provider plugin: the Provider against the emulator", function () {
     });
 
     it("a failed lookup is one check failure with the lookup's message", async () => {
-      const { failures } = await plugin().check!(URN, {}, { query: { domainName: "missing.example.com" } });
+      const { failures } = await plugin().check!(URN, {}, { domainName: "missing.example.com" });
       assert.equal(failures!.length, 1);
       assert.equal(failures![0].property, "");
       assert.match(

@@ -45,11 +45,26 @@ describe("provider plugin: the schema", () => {
     assert.equal(certs.items?.$ref, "#/types/lightsail-certificates:index:Certificate");
   });
 
-  it("CertificateLookup outputs every certificate field plus its query and settings", () => {
-    const r = schema.resources[TOKENS.certificateLookup];
-    assert.deepEqual(Object.keys(r.properties), [...CERTIFICATE_FIELDS, "query", "settings"]);
-    assert.deepEqual(Object.keys(r.inputProperties), ["query", "settings"]);
-    assert.deepEqual(r.requiredInputs, ["query"]);
+  it("CertificateLookup takes the flat search of getCertificate (as the Node.js resource), `query` deprecated", () => {
+    const r = schema.resources[TOKENS.certificateLookup] as (typeof schema.resources)[string] & {
+      inputProperties: Record<string, { deprecationMessage?: string; $ref?: string }>;
+    };
+    assert.deepEqual(Object.keys(r.properties), [...CERTIFICATE_FIELDS, "settings", "profile"]);
+    assert.deepEqual(Object.keys(r.inputProperties), [
+      ...CERTIFICATE_ARGUMENTS,
+      "profile",
+      "settings",
+      "query",
+    ]);
+    for (const arg of CERTIFICATE_ARGUMENTS)
+      assert.deepEqual(
+        r.inputProperties[arg],
+        schema.functions[TOKENS.getCertificate].inputs.properties[arg],
+        `${arg} is described as getCertificate's`,
+      );
+    assert.equal(r.requiredInputs, undefined);
+    assert.match(r.inputProperties.query.deprecationMessage ?? "", /top level.*removed in 0\.4\.0/);
+    assert.equal(r.inputProperties.query.$ref, "#/types/lightsail-certificates:index:CertificateQuery");
   });
 
   it("CertificateValidation outputs every certificate field plus its arguments, as the Node.js resource", () => {
