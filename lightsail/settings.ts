@@ -9,20 +9,20 @@ import { InvalidArgumentError } from "./errors";
 /** Tuning of the requests a lookup makes. Every field is optional: unset fields keep their default. */
 export interface LookupSettings {
   /**
-   * Milliseconds one request may take before it is abandoned (and retried while attempts are
-   * left). A silent endpoint ends in a `LightsailApiError` with code `TimeoutError` after about
+   * Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left).
+   * A silent endpoint ends in a `LightsailApiError` with code `TimeoutError` after about
    * `maxAttempts x requestTimeoutMs` plus the retry backoff.
    * @defaultValue 15000
    */
   requestTimeoutMs?: number;
   /**
-   * Attempts per request, retries included (throttling, 5xx, timeouts,
-   * `RegionSetupInProgressException`).
+   * Attempts per Lightsail request, retries included (throttling, 5xx, timeouts).
+   * `RegionSetupInProgressException` is retried too.
    * @defaultValue 4
    */
   maxAttempts?: number;
   /**
-   * Pages one `GetCertificates` scan may read before it stops with a `PaginationError`.
+   * Pages one GetCertificates scan may read before it stops with a PaginationError.
    * @defaultValue 500
    */
   maxPages?: number;
@@ -42,6 +42,24 @@ export const LOOKUP_SETTING_RANGES: Readonly<Record<keyof LookupSettings, readon
     maxAttempts: [1, 10],
     maxPages: [1, 100_000],
   });
+
+/**
+ * What each setting means, in the words every surface shows (the plugin schema, the policy pack's
+ * config schema, the gate's usage): written once, here. {@link describeSetting} adds the range
+ * and the default.
+ */
+export const LOOKUP_SETTING_MEANINGS: Readonly<Record<keyof LookupSettings, string>> = Object.freeze({
+  requestTimeoutMs:
+    "Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left).",
+  maxAttempts: "Attempts per Lightsail request, retries included (throttling, 5xx, timeouts).",
+  maxPages: "Pages one GetCertificates scan may read before it stops with a PaginationError.",
+});
+
+/** A setting's meaning with its range and default, e.g. for a schema's `description`. */
+export function describeSetting(name: keyof LookupSettings): string {
+  const [min, max] = LOOKUP_SETTING_RANGES[name];
+  return `${LOOKUP_SETTING_MEANINGS[name]} From ${min} to ${max}; default ${DEFAULT_LOOKUP_SETTINGS[name]}.`;
+}
 
 const SETTING_NAMES = Object.keys(LOOKUP_SETTING_RANGES) as (keyof LookupSettings)[];
 

@@ -102,12 +102,6 @@ export interface ExpiryPolicyConfig {
   region?: string;
 }
 
-/** Configuration of the issued policy. */
-export interface IssuedPolicyConfig {
-  /** Region of resources that set none and whose provider sets none. */
-  region?: string;
-}
-
 /** Configuration of the renewal policy. */
 export interface RenewalPolicyConfig {
   /**
@@ -152,9 +146,6 @@ export function stuckStatusesOf(config: { stuckStatuses?: unknown } | undefined)
   });
   return problems.length > 0 ? { problems } : { statuses: [...new Set(value as string[])], problems };
 }
-
-/** Request settings either policy's config may hold (ranges: lightsail/settings.ts). */
-export type PolicyRequestSettings = LookupSettings;
 
 /** What the policies reach the outside world through. */
 export interface PolicyDependencies {

@@ -3,7 +3,7 @@
  * their config schema and their check, both from the package's `lightsail/settings.ts` (through
  * the `pulumi-lightsail-certificates/provider` entry point), the one definition (ranges, defaults,
  * words) that `configureLookups`, `CertificateLookup` and the `lightsail-certs` gate use too.
- * Nothing here restates a range.
+ * Nothing here restates a range or a meaning.
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import * as lookups from "pulumi-lightsail-certificates/provider";
@@ -18,36 +18,14 @@ export type LookupSettings = NonNullable<LookupContextOptions["settings"]>;
 /** A setting's name: `requestTimeoutMs`, `maxAttempts` or `maxPages`. */
 export type SettingName = keyof LookupSettings;
 
-/** What the pack uses of `lightsail/settings.ts`. */
-interface SettingsModule {
-  DEFAULT_LOOKUP_SETTINGS: Readonly<Required<LookupSettings>>;
-  LOOKUP_SETTING_RANGES: Readonly<Record<SettingName, readonly [number, number]>>;
-  checkLookupSettings(value: unknown): {
-    settings?: LookupSettings;
-    problems: Array<{ property: string; reason: string }>;
-  };
-}
-
-/** The settings module of the built package the pack loads. */
-export function settingsModule(): SettingsModule {
-  return lookups;
-}
-
 /** The settings' names, in the order of lightsail/settings.ts. */
 export function settingNames(): SettingName[] {
-  return Object.keys(settingsModule().LOOKUP_SETTING_RANGES) as SettingName[];
+  return Object.keys(lookups.LOOKUP_SETTING_RANGES) as SettingName[];
 }
-
-const MEANING: Record<SettingName, string> = {
-  requestTimeoutMs:
-    "Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left).",
-  maxAttempts: "Attempts per Lightsail request, retries included (throttling, 5xx, timeouts).",
-  maxPages: "Pages one GetCertificates scan may read before it stops with an error.",
-};
 
 /** The config schema of the settings, for a policy's `configSchema.properties`. */
 export function settingsSchema(): Record<SettingName, PolicyConfigJSONSchema> {
-  const { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } = settingsModule();
+  const { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } = lookups;
   const schema = {} as Record<SettingName, PolicyConfigJSONSchema>;
   for (const name of settingNames()) {
     const [minimum, maximum] = LOOKUP_SETTING_RANGES[name];
@@ -56,7 +34,7 @@ export function settingsSchema(): Record<SettingName, PolicyConfigJSONSchema> {
       minimum,
       maximum,
       default: DEFAULT_LOOKUP_SETTINGS[name],
-      description: `${MEANING[name]} ${minimum} to ${maximum}; default ${DEFAULT_LOOKUP_SETTINGS[name]}.`,
+      description: lookups.describeSetting(name),
     };
   }
   return schema;
@@ -75,5 +53,5 @@ export function settingsOf(config: object | undefined): {
     const value = (config as Record<string, unknown> | undefined)?.[name];
     if (value !== undefined) picked[name] = value;
   }
-  return settingsModule().checkLookupSettings(picked);
+  return lookups.checkLookupSettings(picked);
 }

@@ -63,7 +63,12 @@ export {
 export type { RenewalFacts, RenewalJudgement, RenewalRecord } from "../lookup/renewal";
 export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "../lookup/unknowns";
 export { CertificateNotFoundError, LightsailCertificateError, RegionNotSetError } from "../lightsail/errors";
-export { checkLookupSettings, DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../lightsail/settings";
+export {
+  checkLookupSettings,
+  DEFAULT_LOOKUP_SETTINGS,
+  describeSetting,
+  LOOKUP_SETTING_RANGES,
+} from "../lightsail/settings";
 export type { LookupSettings } from "../lightsail/settings";
 export { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
 export type { Certificate, LoadBalancerTlsCertificate } from "../lightsail/types";

@@ -11,11 +11,7 @@ import {
   type CertificateField,
   type LoadBalancerTlsCertificate,
 } from "../../lightsail/types";
-import {
-  DEFAULT_LOOKUP_SETTINGS,
-  LOOKUP_SETTING_RANGES,
-  type LookupSettings,
-} from "../../lightsail/settings";
+import { describeSetting, LOOKUP_SETTING_RANGES, type LookupSettings } from "../../lightsail/settings";
 import { CERTIFICATE_ARGUMENTS, LOAD_BALANCER_ARGUMENTS } from "../../lookup/validate";
 import { LEGACY_QUERY_INPUT, QUERY_REMOVED_IN } from "./lookup-surface";
 
@@ -186,18 +182,12 @@ export const LOAD_BALANCER_ARGUMENT_SPECS: Readonly<Record<LoadBalancerArgument,
   region: str("Region, as for `getCertificate`."),
 };
 
-/** The request settings, from `LOOKUP_SETTING_RANGES` and their defaults. */
+/** The request settings, described by `describeSetting` (their meaning, range and default, written once). */
 export const SETTING_SPECS: Readonly<Record<keyof LookupSettings, PropertySpec>> = Object.fromEntries(
-  (Object.keys(LOOKUP_SETTING_RANGES) as (keyof LookupSettings)[]).map((key) => {
-    const [min, max] = LOOKUP_SETTING_RANGES[key];
-    const what = {
-      requestTimeoutMs:
-        "Milliseconds one request may take before it is abandoned (and retried while attempts are left).",
-      maxAttempts: "Attempts per request, retries included.",
-      maxPages: "Pages one `GetCertificates` scan may read before a `PaginationError`.",
-    }[key];
-    return [key, int(`${what} From ${min} to ${max}; default ${DEFAULT_LOOKUP_SETTINGS[key]}.`)];
-  }),
+  (Object.keys(LOOKUP_SETTING_RANGES) as (keyof LookupSettings)[]).map((key) => [
+    key,
+    int(describeSetting(key)),
+  ]),
 ) as Record<keyof LookupSettings, PropertySpec>;
 
 const PROVIDER_CONFIG: Record<string, PropertySpec> = {
