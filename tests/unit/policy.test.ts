@@ -27,6 +27,7 @@ import {
   CONTAINER_SERVICE_TYPE,
   DISTRIBUTION_TYPE,
   LB_ATTACHMENT_TYPE,
+  PLUGIN_CERTIFICATE_LOOKUP_TYPE,
 } from "../../policy/references";
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
@@ -614,6 +615,20 @@ describe("policy pack lightsail-certificates", () => {
         fake.calls.map((c) => [c.region, (c.input as { certificateName?: string }).certificateName]),
         [["us-east-1", "www-cert"]],
       );
+    });
+
+    it("the plugin's CertificateLookup is read by name too, so its violation names the DNS records", async () => {
+      const fake = setUp({ certificates: { "us-east-1": [stuckCert()] } });
+      const run = await runPolicy(renewal, {
+        ...lookup({ renewalStatus: "PendingValidation" }),
+        type: PLUGIN_CERTIFICATE_LOOKUP_TYPE,
+      });
+      assert.equal(run.violations.length, 1);
+      assert.match(
+        run.violations[0],
+        /CNAME _a1\.www\.example\.com\. with value _b1\.acm-validations\.aws\./,
+      );
+      assert.equal(fake.calls.length, 1);
     });
 
     it("a CertificateLookup without a renewal, or with it unknown at preview: nothing, and no request", async () => {
