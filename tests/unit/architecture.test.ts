@@ -20,6 +20,9 @@ const MAY_USE: Record<string, { rooms: string[]; forbidPackages?: string[] }> = 
   sdk: { rooms: ["provider", "lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
   gate: { rooms: ["lookup", "lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
   emulator: { rooms: ["lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
+  // The pack ships on its own (policy/bin): it reaches the package only through its entry point
+  // `pulumi-lightsail-certificates/provider`, never by a relative path out of policy/.
+  policy: { rooms: [], forbidPackages: ["@pulumi/pulumi"] },
 };
 
 /** The room of a path relative to ROOT: the longest room of {@link MAY_USE} that holds it, else its top folder. */
