@@ -25,6 +25,9 @@ const MAY_USE: Record<string, { rooms: string[]; forbidPackages?: string[] }> = 
   policy: { rooms: [], forbidPackages: ["@pulumi/pulumi"] },
 };
 
+/** The most lines a product file may have (a longer one holds two concepts: split it). */
+const MAX_PRODUCT_FILE_LINES = 300;
+
 /** The room of a path relative to ROOT: the longest room of {@link MAY_USE} that holds it, else its top folder. */
 function roomOf(rel: string): string {
   const parts = rel.split(path.sep);
@@ -83,6 +86,18 @@ describe("architecture: rooms and the direction of imports", () => {
       )
       .map((file) => path.relative(ROOT, file).split(path.sep)[0]);
     assert.deepEqual([...new Set(senders)], ["lightsail"]);
+  });
+
+  it("no product file holds more than one concept's worth: 300 lines at most", () => {
+    const long = Object.keys(MAY_USE)
+      .filter((room) => room !== "emulator")
+      .flatMap(sourceFiles)
+      .map(
+        (file) => [path.relative(ROOT, file), fs.readFileSync(file, "utf8").split("\n").length - 1] as const,
+      )
+      .filter(([, lines]) => lines > MAX_PRODUCT_FILE_LINES)
+      .map(([file, lines]) => `${file} (${lines} lines)`);
+    assert.deepEqual(long, []);
   });
 
   it("index.ts exports only from what users call and the model, never the engine side", () => {
