@@ -26,11 +26,11 @@ const PLUGIN_TYPE = "lightsail-certificates:index:CertificateLookup";
 const DAY = 86_400_000;
 
 /** Runs a project script (node) with a timeout; resolves its stdout, rejects with its stderr's tail. */
-function runScript(script: string, timeoutMs: number): Promise<string> {
+function runScript(script: string, timeoutMs: number, args: string[] = []): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [path.join(REPO_ROOT, "scripts", script)],
+      [path.join(REPO_ROOT, "scripts", script), ...args],
       { cwd: REPO_ROOT, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) => {
         if (err)
@@ -62,7 +62,7 @@ describe("YAML program with the provider plugin under the real engine", function
     this.timeout(20 * 60_000);
     await assertPulumiCli();
     await runScript("ensure-yaml-host.js", 15 * 60_000);
-    archive = (await runScript("build-plugin.js", 15 * 60_000)).split("\n").pop()!;
+    archive = await runScript("build-plugin.js", 15 * 60_000, ["--platform", "linux-amd64"]);
     emulator = await startEmulator({ fixtures: { certificates: [site(), apiCertificate] }, pageSize: 1 });
     // No AWS_REGION / AWS_DEFAULT_REGION: the region reaches the plugin only as its configuration.
     const { AWS_REGION: _r, AWS_DEFAULT_REGION: _d, ...env } = emulatorEnv(emulator);
