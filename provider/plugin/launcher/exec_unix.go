@@ -1,0 +1,13 @@
+//go:build !windows
+
+package main
+
+import (
+	"os"
+	"syscall"
+)
+
+// runNode replaces this process with node: same pid, standard streams, signals and exit code.
+func runNode(node string, argv []string) error {
+	return syscall.Exec(node, argv, os.Environ())
+}
