@@ -98,6 +98,23 @@ export function clientOf(ctx: LookupContext, region?: string): LightsailClient {
   });
 }
 
+/**
+ * What, besides the request itself, decides what a read returns and how it is made: the
+ * connection (profile, endpoint) and the request settings (timeout, attempts, page bound). Every
+ * cache key starts with it, so that two contexts with other settings never share a read (a
+ * lookup with `maxPages: 1` must not be answered by a scan made with 500, nor the reverse).
+ */
+export function readKeyOf(ctx: LookupContext): unknown[] {
+  const o = ctx.clientOptions ?? {};
+  return [
+    ctx.connection.profile ?? null,
+    o.endpoint ?? null,
+    o.requestTimeoutMs ?? null,
+    o.maxAttempts ?? null,
+    ctx.maxPages ?? null,
+  ];
+}
+
 /** `ctx` with other settings: the same clients factory, clock, environment, cache and connection. */
 export function withSettings(ctx: LookupContext, settings: LookupSettings): LookupContext {
   if (Object.values(settings).every((v) => v === undefined)) return ctx;
