@@ -13,6 +13,7 @@ import { FixtureSource } from "./fixture-source";
 import type { FixtureDocument } from "./fixtures";
 import type { NotFoundMode } from "./operations";
 import { PageTokens } from "./page-token";
+import { StsSessions } from "./sts";
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -67,7 +68,7 @@ export interface RunningEmulator {
   configure(partial: Partial<EmulatorConfig>): EmulatorConfig;
   /** The current settings. */
   config(): EmulatorConfig;
-  /** Environment for child processes: AWS_ENDPOINT_URL_LIGHTSAIL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION. */
+  /** Environment for child processes: AWS_ENDPOINT_URL_LIGHTSAIL and _STS, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION. */
   env(): Record<string, string>;
 }
 
@@ -152,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     config: () => ({ ...config }),
     env: () => ({
       AWS_ENDPOINT_URL_LIGHTSAIL: url,
+      AWS_ENDPOINT_URL_STS: url,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_REGION: "us-east-1",
@@ -160,6 +162,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const apiState = {
     credentials,
+    sessions: new StsSessions(),
     source,
     faults,
     calls,
