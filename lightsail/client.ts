@@ -30,6 +30,16 @@ export interface ClientOptions {
    * @defaultValue 5000
    */
   connectionTimeoutMs?: number;
+  /**
+   * Credentials instead of the SDK chain's: an assumed role's (lookup/assume-role.ts). Clients
+   * of one lookup context share the provider, so it is not part of the clients' cache key.
+   */
+  credentials?: () => Promise<{
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken?: string;
+    expiration?: Date;
+  }>;
 }
 
 /** Default attempts per request. */
@@ -62,6 +72,7 @@ export function createLightsailClient(options: ClientOptions = {}): LightsailCli
   if (options.region !== undefined) config.region = options.region;
   if (options.profile !== undefined) config.profile = options.profile;
   if (options.endpoint !== undefined) config.endpoint = options.endpoint;
+  if (options.credentials !== undefined) config.credentials = options.credentials;
   const client = new sdk.LightsailClient(config);
   client.middlewareStack.add(
     (next) => async (args) => {

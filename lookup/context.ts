@@ -3,6 +3,7 @@
  * log. Everything here is injectable so that the logic above it is tested without I/O.
  */
 import type { LightsailClient } from "@aws-sdk/client-lightsail";
+import { assumeRoleCredentials, type AssumeRoleSpec, type AwsCredentialIdentity } from "./assume-role";
 import { ReadCache } from "./cache";
 import { ClientOptions, createLightsailClient } from "../lightsail/client";
 import { LookupSettings, resolveLookupSettings } from "../lightsail/settings";
@@ -15,6 +16,8 @@ export interface Connection {
   providerRegion?: string;
   /** The stack's `aws:region`, when running inside a Pulumi program or provider. */
   configRegion?: string;
+  /** A role to assume over the base identity (the gate's `--role-arn`, an `aws.Provider`'s `assumeRole`). */
+  assumeRole?: AssumeRoleSpec;
 }
 
 /** What a lookup needs from the outside world. */
@@ -51,6 +54,11 @@ export interface LookupContextOptions extends Partial<Omit<LookupContext, "conne
    * every scan. `clientOptions` and `maxPages`, when given too, win.
    */
   settings?: LookupSettings;
+  /**
+   * The credentials of `connection.assumeRole`, when the caller assumes the role itself (the
+   * gate, to report an account it cannot enter before reading it); otherwise made here.
+   */
+  credentials?: () => Promise<AwsCredentialIdentity>;
 }
 
 /** A context with real clients (one per region, profile and endpoint), the system clock and a fresh cache. */
@@ -62,6 +70,17 @@ export function createLookupContext(options: LookupContextOptions = {}): LookupC
     maxAttempts: tuned.maxAttempts,
     ...options.clientOptions,
   };
+  const role = options.connection?.assumeRole;
+  // One provider for every client of this context: the role is assumed once, not per region.
+  const credentials =
+    options.credentials ??
+    (role
+      ? assumeRoleCredentials(role, {
+          profile: options.connection?.profile,
+          maxAttempts: clientOptions.maxAttempts,
+          requestTimeoutMs: clientOptions.requestTimeoutMs,
+        })
+      : undefined);
   return {
     clientFor:
       options.clientFor ??
@@ -70,7 +89,7 @@ export function createLookupContext(options: LookupContextOptions = {}): LookupC
         const key = JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
         let client = clients.get(key);
         if (!client) {
-          client = createLightsailClient(options);
+          client = createLightsailClient(credentials ? { ...options, credentials } : options);
           clients.set(key, client);
         }
         return client;
@@ -106,8 +125,10 @@ export function clientOf(ctx: LookupContext, region?: string): LightsailClient {
  */
 export function readKeyOf(ctx: LookupContext): unknown[] {
   const o = ctx.clientOptions ?? {};
+  const role = ctx.connection.assumeRole;
   return [
     ctx.connection.profile ?? null,
+    role ? [role.roleArn, role.externalId ?? null] : null,
     o.endpoint ?? null,
     o.requestTimeoutMs ?? null,
     o.maxAttempts ?? null,
