@@ -5,6 +5,7 @@
  */
 import type { LightsailClient, LightsailClientConfig } from "@aws-sdk/client-lightsail";
 import { RegionNotSetError } from "./errors";
+import type { AssumeRoleSpec } from "./sts";
 import { DEFAULT_LOOKUP_SETTINGS } from "./settings";
 
 /** How to reach Lightsail. Every field is optional: the SDK chain fills in the rest. */
@@ -31,8 +32,13 @@ export interface ClientOptions {
    */
   connectionTimeoutMs?: number;
   /**
-   * Credentials instead of the SDK chain's: an assumed role's (lookup/assume-role.ts). Clients
-   * of one lookup context share the provider, so it is not part of the clients' cache key.
+   * The role these clients act as (lookup/context.ts turns it into `credentials`); part of the
+   * clients' cache key, so that two roles never share a client.
+   */
+  assumeRole?: AssumeRoleSpec;
+  /**
+   * Credentials instead of the SDK chain's: an assumed role's (lookup/assume-role.ts), shared
+   * by the clients of that role.
    */
   credentials?: () => Promise<{
     accessKeyId: string;

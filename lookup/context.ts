@@ -61,6 +61,10 @@ export interface LookupContextOptions extends Partial<Omit<LookupContext, "conne
   credentials?: () => Promise<AwsCredentialIdentity>;
 }
 
+function roleKey(spec: AssumeRoleSpec, profile: string | undefined): string {
+  return JSON.stringify([spec.roleArn, spec.externalId ?? null, spec.sessionName ?? null, profile ?? null]);
+}
+
 /** A context with real clients (one per region, profile and endpoint), the system clock and a fresh cache. */
 export function createLookupContext(options: LookupContextOptions = {}): LookupContext {
   const clients = new Map<string, LightsailClient>();
@@ -70,17 +74,24 @@ export function createLookupContext(options: LookupContextOptions = {}): LookupC
     maxAttempts: tuned.maxAttempts,
     ...options.clientOptions,
   };
+  const roles = new Map<string, () => Promise<AwsCredentialIdentity>>();
   const role = options.connection?.assumeRole;
-  // One provider for every client of this context: the role is assumed once, not per region.
-  const credentials =
-    options.credentials ??
-    (role
-      ? assumeRoleCredentials(role, {
-          profile: options.connection?.profile,
-          maxAttempts: clientOptions.maxAttempts,
-          requestTimeoutMs: clientOptions.requestTimeoutMs,
-        })
-      : undefined);
+  if (role && options.credentials) roles.set(roleKey(role, options.connection?.profile), options.credentials);
+  /** One credentials provider per role and profile: each role is assumed once, not per client. */
+  const credentialsFor = (spec: AssumeRoleSpec, o: ClientOptions) => {
+    const key = roleKey(spec, o.profile);
+    let provider = roles.get(key);
+    if (!provider) {
+      provider = assumeRoleCredentials(spec, {
+        region: o.region,
+        profile: o.profile,
+        maxAttempts: o.maxAttempts,
+        requestTimeoutMs: o.requestTimeoutMs,
+      });
+      roles.set(key, provider);
+    }
+    return provider;
+  };
   return {
     clientFor:
       options.clientFor ??
@@ -89,7 +100,10 @@ export function createLookupContext(options: LookupContextOptions = {}): LookupC
         const key = JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
         let client = clients.get(key);
         if (!client) {
-          client = createLightsailClient(credentials ? { ...options, credentials } : options);
+          const { assumeRole, ...rest } = options;
+          client = createLightsailClient(
+            assumeRole ? { ...rest, credentials: credentialsFor(assumeRole, rest) } : rest,
+          );
           clients.set(key, client);
         }
         return client;
@@ -109,11 +123,12 @@ export function createLookupContext(options: LookupContextOptions = {}): LookupC
  * and tuning: every lookup asks for its client through here.
  */
 export function clientOf(ctx: LookupContext, region?: string): LightsailClient {
-  const { profile } = ctx.connection;
+  const { profile, assumeRole } = ctx.connection;
   return ctx.clientFor({
     ...ctx.clientOptions,
     ...(region !== undefined ? { region } : {}),
     ...(profile !== undefined ? { profile } : {}),
+    ...(assumeRole !== undefined ? { assumeRole } : {}),
   });
 }
 
