@@ -56,7 +56,14 @@ import {
   isCheckedType,
   LB_ATTACHMENT_TYPE,
 } from "./references";
-import { LookupSettings, settingNames, settingsOf, settingsSchema } from "./settings";
+import {
+  LookupSettings,
+  type PolicyRole,
+  roleSchema,
+  settingNames,
+  settingsOf,
+  settingsSchema,
+} from "./settings";
 import { isUnknown, PropertyBag, readString, unwrapProps } from "./unknowns";
 import {
   CertificateFacts,
@@ -274,14 +281,17 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
   const now = (): Date => (deps.now ? deps.now() : lookupContext().now());
   const tuned = new Map<string, LookupContext>();
   /** The context for a policy's settings: one per distinct settings, all sharing one cache. */
-  const contextFor = (settings: LookupSettings): LookupContext => {
+  const contextFor = (settings: LookupSettings, role?: PolicyRole): LookupContext => {
     const base = lookupContext();
     const names = settingNames().filter((name) => settings[name] !== undefined);
-    if (names.length === 0) return base;
-    const key = JSON.stringify(names.map((name) => [name, settings[name]]));
+    if (names.length === 0 && !role) return base;
+    const key = JSON.stringify([names.map((name) => [name, settings[name]]), role ?? null]);
     let ctx = tuned.get(key);
     if (!ctx) {
-      const { clientFor, now: clock, env, cache, debug, connection } = base;
+      const { clientFor, now: clock, env, cache, debug } = base;
+      const connection = role
+        ? { ...base.connection, assumeRole: { ...role, sessionName: "lightsail-policy" } }
+        : base.connection;
       ctx = createLookupContext({ clientFor, now: clock, env, cache, debug, connection, settings });
       tuned.set(key, ctx);
     }
@@ -329,7 +339,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     report: ReportViolation,
   ): Promise<Inspection[]> {
     if (!isCheckedType(args.type)) return [];
-    const { settings, problems } = settingsOf(args.getConfig<object>());
+    const { settings, role, problems } = settingsOf(args.getConfig<object>());
     if (!settings) {
       report(configViolation(policy, problems));
       return [];
@@ -342,7 +352,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     }
     const providerProps = args.provider ? unwrapProps(args.provider.props) : undefined;
     const { references } = findReferences(args.type, props, providerProps, configRegion(args));
-    const ctx = contextFor(settings);
+    const ctx = contextFor(settings, role);
     return Promise.all(references.map((reference) => lookUp({ resource, reference }, ctx)));
   }
 
@@ -392,6 +402,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
         },
         region: regionSchema,
         ...settingsSchema(),
+        ...roleSchema(),
       },
     },
     validateResource: async (args, reportViolation) => {
@@ -421,7 +432,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
     remediationSteps:
       "Finish the certificate's DNS validation, request a new certificate, or point the resource at an ISSUED certificate.",
     url: DOCS_URL,
-    configSchema: { properties: { region: regionSchema, ...settingsSchema() } },
+    configSchema: { properties: { region: regionSchema, ...settingsSchema(), ...roleSchema() } },
     validateResource: async (args, reportViolation) => {
       for (const inspection of await inspect(ISSUED_POLICY, args, reportViolation)) {
         if (inspection.outcome !== "found") reportFailures(inspection, reportViolation);
@@ -460,6 +471,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
         },
         region: regionSchema,
         ...settingsSchema(),
+        ...roleSchema(),
       },
     },
     validateResource: async (args, reportViolation) => {
@@ -471,7 +483,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
       }
       let inspections: Inspection[];
       if (args.type === CERTIFICATE_LOOKUP_TYPE) {
-        const { settings, problems: bad } = settingsOf(args.getConfig<object>());
+        const { settings, role, problems: bad } = settingsOf(args.getConfig<object>());
         if (!settings) {
           reportViolation(configViolation(RENEWAL_POLICY, bad));
           return;
@@ -490,7 +502,7 @@ export function createPolicies(deps: PolicyDependencies = {}): ResourceValidatio
           regionReason: "the region the lookup found it in",
           property: "name",
         };
-        const found = await lookUp({ resource, reference }, contextFor(settings));
+        const found = await lookUp({ resource, reference }, contextFor(settings, role));
         // Found: judged as the lookup found it (no `through name` in the message).
         inspections = [found.outcome === "found" ? { ...found, subject: { resource } } : found];
       } else inspections = await inspect(RENEWAL_POLICY, args, reportViolation);
