@@ -1,6 +1,7 @@
 /**
  * The emulator's HTTP server: lifecycle, options and the handle tests and tools hold.
  */
+import { setMaxListeners } from "node:events";
 import * as http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { handleAdmin } from "./admin";
@@ -108,6 +109,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const calls = new CallLog();
   const credentials = options.credentials ?? EMULATOR_CREDENTIALS;
   const stopping = new AbortController();
+  // Every delayed call listens to it: many calls at once are expected, not a leak.
+  setMaxListeners(0, stopping.signal);
   let nonce = 0;
 
   const sockets = new Set<Socket>();

@@ -8,6 +8,7 @@
 import { assumeRoleCredentials } from "../lookup/assume-role";
 import { createLookupContext, type LookupContext } from "../lookup/context";
 import { listCertificates } from "../lookup/lookup";
+import { createLightsailClient } from "../lightsail/client";
 import type { LookupSettings } from "../lightsail/settings";
 import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../lightsail/types";
 import type { AccountSpec } from "./account-spec";
@@ -61,7 +62,7 @@ function roleTarget(spec: AccountSpec, regions: string[], base: TargetBase): Tar
     maxAttempts: base.context.clientOptions?.maxAttempts,
     requestTimeoutMs: base.context.clientOptions?.requestTimeoutMs,
   });
-  const context = createLookupContext({
+  const made = createLookupContext({
     now: base.now,
     env: base.env,
     cache: base.context.cache,
@@ -70,6 +71,18 @@ function roleTarget(spec: AccountSpec, regions: string[], base: TargetBase): Tar
     credentials,
     ...(base.context.clientOptions ? { clientOptions: base.context.clientOptions } : {}),
   });
+  // Each account x region is read once: its client is made for that scan and left to the
+  // garbage collector afterwards, so memory does not grow with the number of accounts.
+  const clientOptions = {
+    ...made.clientOptions,
+    ...(base.profile ? { profile: base.profile } : {}),
+    credentials,
+  };
+  const context: LookupContext = {
+    ...made,
+    clientFor: ({ assumeRole: _role, ...o }) =>
+      createLightsailClient({ ...clientOptions, ...o, credentials }),
+  };
   return {
     account: spec.accountId,
     roleArn: spec.roleArn,
