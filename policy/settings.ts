@@ -76,14 +76,12 @@ export function roleSchema(): Record<"roleArn" | "externalId", PolicyConfigJSONS
   return {
     roleArn: {
       type: "string",
-      pattern: ROLE_ARN.source,
       description:
         "An IAM role to assume (arn:aws:iam::ACCOUNT:role/NAME) for this policy's lookups: the certificates are read " +
         "in the role's account, over the identity of the pulumi process. Default: none (that identity's account).",
     },
     externalId: {
       type: "string",
-      pattern: EXTERNAL_ID.source,
       description: "The external id roleArn's trust policy requires, if any.",
     },
   };
