@@ -6,6 +6,7 @@ export * from "./sdk";
 export {
   AccessDeniedError,
   AmbiguousCertificateError,
+  AssumeRoleError,
   CertificateExpiringError,
   CertificateNotFoundError,
   CertificateValidationError,

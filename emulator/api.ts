@@ -15,13 +15,24 @@ import { validateDue } from "./lifecycle";
 import { LIFECYCLE_OPERATIONS } from "./lifecycle-operations";
 import { OPERATIONS, type OperationResult, TARGET_PREFIX } from "./operations";
 import type { PageTokens } from "./page-token";
-import { verifySigV4 } from "./sigv4";
+import { type CredentialResolver, verifySigV4 } from "./sigv4";
+import { accountView, withAccountView } from "./accounts";
+import {
+  answerQuery,
+  callerArnOf,
+  isQueryRequest,
+  parseQueryBody,
+  type StsSessions,
+  stsErrorXml,
+} from "./sts";
 
 const MAX_BODY = 1024 * 1024;
 
 /** What the API handler works with. @internal */
 export interface ApiState {
   credentials: EmulatorCredentials;
+  /** Temporary credentials issued by STS AssumeRole. */
+  sessions: StsSessions;
   source: FixtureSource;
   faults: FaultSet;
   calls: CallLog;
@@ -100,6 +111,8 @@ async function answer(
   const config = state.config();
   if (!(await wait(config.latencyMs, state.signal, req))) return;
 
+  if (isQueryRequest(req.headers["content-type"], req.headers["x-amz-target"]))
+    return answerSts(req, res, state, call, body, finish);
   const target = req.headers["x-amz-target"];
   const targetName = typeof target === "string" ? target : undefined;
   const operationName = targetName?.startsWith(TARGET_PREFIX)
@@ -111,7 +124,7 @@ async function answer(
 
   const identity = verifySigV4(
     { method: req.method, url: req.url ?? "/", rawHeaders: req.rawHeaders, body },
-    state.credentials,
+    resolverOf(state),
     Date.now(),
   );
   call.region = identity.region;
@@ -137,10 +150,12 @@ async function answer(
   if (input instanceof ApiError) throw input;
 
   const now = new Date();
-  let fixtures = await state.source.current();
+  const account = identity.accountId;
+  const whole = await state.source.current();
+  let fixtures = accountView(whole, account);
   if (config.validationDelayMs > 0) {
     const due = validateDue(fixtures, now, config.validationDelayMs);
-    if (due !== fixtures) await state.source.replace((fixtures = due));
+    if (due !== fixtures) await state.source.replace(withAccountView(whole, account, (fixtures = due)));
   }
   const result = operation(input, {
     region: identity.region,
@@ -150,7 +165,8 @@ async function answer(
     tokens: state.tokens,
     now,
   });
-  if (result.document) await state.source.replace(result.document);
+  if (result.document)
+    await state.source.replace(withAccountView(await state.source.current(), account, result.document));
   if (fault) rewritePaging(fault, result, state);
   const payload = JSON.stringify(result.body);
   switch (fault?.kind) {
@@ -176,6 +192,50 @@ async function answer(
     default:
       send(res, 200, payload, AMZ_JSON);
       return finish(200);
+  }
+}
+
+/** The emulator's own credentials, then the temporary ones STS issued (mapped to their account). */
+function resolverOf(state: ApiState): CredentialResolver {
+  return (accessKeyId) =>
+    accessKeyId === state.credentials.accessKeyId ? state.credentials : state.sessions.find(accessKeyId);
+}
+
+/** One STS (query protocol) call: signed for `sts`, answered and failed in XML. */
+async function answerSts(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: ApiState,
+  call: Call,
+  body: Buffer,
+  finish: (status: number, errorType?: string) => void,
+): Promise<void> {
+  const params = parseQueryBody(body);
+  const requestId = String(res.getHeader("x-amzn-RequestId"));
+  call.operation = params.Action ?? "-";
+  call.request = params.RoleArn !== undefined ? { RoleArn: params.RoleArn } : {};
+  const XML = "text/xml";
+  try {
+    const identity = verifySigV4(
+      { method: req.method ?? "POST", url: req.url ?? "/", rawHeaders: req.rawHeaders, body },
+      resolverOf(state),
+      Date.now(),
+      "sts",
+    );
+    call.region = identity.region;
+    const answer = answerQuery(params, {
+      fixtures: await state.source.current(),
+      sessions: state.sessions,
+      callerArn: callerArnOf(state.sessions, identity.accessKeyId),
+      nowMs: Date.now(),
+      requestId,
+    });
+    send(res, 200, answer, XML);
+    finish(200);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    send(res, err.status, stsErrorXml(err, requestId), XML);
+    finish(err.status, err.type);
   }
 }
 

@@ -1,4 +1,5 @@
 /** Strict validation of fixture documents, reporting every problem with its path. */
+import { DEFAULT_ACCOUNT_ID } from "./accounts";
 import type { FixtureDocument } from "./fixtures";
 import { DEFAULT_REGION, LIGHTSAIL_REGIONS, isLightsailRegion } from "./regions";
 
@@ -14,7 +15,10 @@ export class FixtureError extends Error {
   }
 }
 
-const TOP_LEVEL_KEYS = ["certificates", "loadBalancerTlsCertificates", "loadBalancers"];
+const LIST_KEYS = ["certificates", "loadBalancerTlsCertificates", "loadBalancers"];
+const TOP_LEVEL_KEYS = [...LIST_KEYS, "accounts"];
+const ACCOUNT_KEYS = ["accountId", "roles", ...LIST_KEYS];
+const ROLE_KEYS = ["arn", "externalId", "maxSessionDuration"];
 const CERTIFICATE_TIMESTAMPS = ["createdAt", "issuedAt", "notBefore", "notAfter", "revokedAt"];
 const CERTIFICATE_STRINGS = [
   "status",
@@ -117,11 +121,67 @@ export function validateFixtureDocument(value: unknown, source?: string): Fixtur
     checkRequiredString(lb.name, `${path}.name`, report);
   });
 
+  checkAccounts(value.accounts, report);
   if (problems.length > 0) throw new FixtureError(problems, source);
   return value as FixtureDocument;
 }
 
 type Report = (path: string, message: string) => void;
+
+/** The member accounts: ids, assumable roles (unique ARNs in their own account), and their lists. */
+function checkAccounts(accounts: unknown, report: Report): void {
+  const ids = new Set<string>();
+  const roleArns = new Set<string>();
+  forEachEntry(accounts, "accounts", report, (account, path) => {
+    for (const key of Object.keys(account))
+      if (!ACCOUNT_KEYS.includes(key))
+        report(`${path}.${key}`, `unknown key; expected one of ${ACCOUNT_KEYS.join(", ")}`);
+    const id = account.accountId;
+    if (typeof id !== "string" || !/^\d{12}$/.test(id)) report(`${path}.accountId`, "expected 12 digits");
+    else if (ids.has(id) || id === DEFAULT_ACCOUNT_ID)
+      report(`${path}.accountId`, `duplicate account ${id} (${DEFAULT_ACCOUNT_ID} is the top level's)`);
+    else ids.add(id);
+    forEachEntry(account.roles, `${path}.roles`, report, (role, rolePath) =>
+      checkRole(role, rolePath, String(id), roleArns, report),
+    );
+    const lists = Object.fromEntries(LIST_KEYS.filter((k) => k in account).map((k) => [k, account[k]]));
+    try {
+      validateFixtureDocument(lists);
+    } catch (err) {
+      if (!(err instanceof FixtureError)) throw err;
+      for (const problem of err.problems)
+        report(`${path}.${problem.split(": ")[0]}`, problem.slice(problem.indexOf(": ") + 2));
+    }
+  });
+}
+
+function checkRole(
+  role: Record<string, unknown>,
+  path: string,
+  accountId: string,
+  seen: Set<string>,
+  report: Report,
+): void {
+  for (const key of Object.keys(role))
+    if (!ROLE_KEYS.includes(key))
+      report(`${path}.${key}`, `unknown key; expected one of ${ROLE_KEYS.join(", ")}`);
+  const arn = role.arn;
+  if (
+    typeof arn !== "string" ||
+    !new RegExp(`^arn:aws:iam::${accountId}:role/[\\w+=,.@/-]{1,512}$`).test(arn)
+  )
+    report(`${path}.arn`, `expected arn:aws:iam::${accountId}:role/NAME (a role of this account)`);
+  else if (seen.has(arn)) report(`${path}.arn`, "duplicate role");
+  else seen.add(arn);
+  if (
+    role.externalId !== undefined &&
+    (typeof role.externalId !== "string" || !/^[\w+=,.@:/-]{2,1224}$/.test(role.externalId))
+  )
+    report(`${path}.externalId`, "expected 2 to 1224 characters of [\\w+=,.@:/-]");
+  const max = role.maxSessionDuration;
+  if (max !== undefined && (typeof max !== "number" || !Number.isInteger(max) || max < 900 || max > 43_200))
+    report(`${path}.maxSessionDuration`, "expected whole seconds from 900 to 43200");
+}
 
 function forEachEntry(
   list: unknown,

@@ -5,6 +5,7 @@
  * seconds; on the wire they are always epoch seconds. Unknown extra fields are passed through
  * to the response unchanged. Validation: `fixture-validation.ts`; loading: `fixture-source.ts`.
  */
+import type { AccountFixture } from "./accounts";
 
 /** An instant: an ISO-8601 string (`2026-01-02T03:04:05Z`) or epoch seconds (`1767322800`). */
 export type FixtureTimestamp = string | number;
@@ -112,11 +113,17 @@ export interface LoadBalancerFixture {
   region?: string;
 }
 
-/** Everything the emulator serves. Each list is served in the order given. */
+/**
+ * Everything the emulator serves. Each list is served in the order given. The top-level lists
+ * belong to the account of the emulator's own credentials; `accounts` adds member accounts,
+ * entered through STS AssumeRole (`accounts.ts`).
+ */
 export interface FixtureDocument {
   certificates?: CertificateFixture[];
   loadBalancerTlsCertificates?: LoadBalancerTlsCertificateFixture[];
   loadBalancers?: LoadBalancerFixture[];
+  /** Member accounts, each with its own lists and the roles that may be assumed into it. */
+  accounts?: AccountFixture[];
 }
 
 /** Converts a fixture timestamp to wire form: epoch seconds (fractional for milliseconds). @internal */

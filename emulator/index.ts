@@ -29,6 +29,7 @@ export {
   type MakeLoadBalancerTlsCertificateInput,
 } from "./builders";
 export { LIGHTSAIL_REGIONS } from "./regions";
+export { DEFAULT_ACCOUNT_ID, DEFAULT_CALLER_ARN, type AccountFixture, type RoleFixture } from "./accounts";
 export {
   ACTIVE_STATUSES,
   ISSUED_VALIDITY_DAYS,

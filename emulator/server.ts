@@ -1,6 +1,7 @@
 /**
  * The emulator's HTTP server: lifecycle, options and the handle tests and tools hold.
  */
+import { setMaxListeners } from "node:events";
 import * as http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { handleAdmin } from "./admin";
@@ -13,6 +14,7 @@ import { FixtureSource } from "./fixture-source";
 import type { FixtureDocument } from "./fixtures";
 import type { NotFoundMode } from "./operations";
 import { PageTokens } from "./page-token";
+import { StsSessions } from "./sts";
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -67,7 +69,7 @@ export interface RunningEmulator {
   configure(partial: Partial<EmulatorConfig>): EmulatorConfig;
   /** The current settings. */
   config(): EmulatorConfig;
-  /** Environment for child processes: AWS_ENDPOINT_URL_LIGHTSAIL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION. */
+  /** Environment for child processes: AWS_ENDPOINT_URL_LIGHTSAIL and _STS, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION. */
   env(): Record<string, string>;
 }
 
@@ -107,6 +109,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const calls = new CallLog();
   const credentials = options.credentials ?? EMULATOR_CREDENTIALS;
   const stopping = new AbortController();
+  // Every delayed call listens to it: many calls at once are expected, not a leak.
+  setMaxListeners(0, stopping.signal);
   let nonce = 0;
 
   const sockets = new Set<Socket>();
@@ -152,6 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     config: () => ({ ...config }),
     env: () => ({
       AWS_ENDPOINT_URL_LIGHTSAIL: url,
+      AWS_ENDPOINT_URL_STS: url,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_REGION: "us-east-1",
@@ -160,6 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const apiState = {
     credentials,
+    sessions: new StsSessions(),
     source,
     faults,
     calls,

@@ -30,13 +30,32 @@ export interface VerifiedIdentity {
   accessKeyId: string;
   /** The region of the credential scope: the region the client is talking to. */
   region: string;
+  /** The account of temporary credentials (undefined: the emulator's own credentials). */
+  accountId?: string;
 }
+
+/** What an access key signs with: its secret and, for temporary credentials, token and account. @internal */
+export interface SigningSecret {
+  secretAccessKey: string;
+  /** Temporary credentials: the `X-Amz-Security-Token` the request must carry. */
+  sessionToken?: string;
+  accountId?: string;
+  /** Temporary credentials: when they stop being accepted. */
+  expiresAtMs?: number;
+}
+
+/** Finds the secret of an access key id, or undefined when the emulator does not know it. @internal */
+export type CredentialResolver = (accessKeyId: string) => SigningSecret | undefined;
+
+/** The services whose signatures the emulator checks; STS is served in any well-formed region. */
+export type SignedService = "lightsail" | "sts";
 
 /** Verifies the SigV4 `Authorization` header of `request`; throws an {@link ApiError} if it fails. @internal */
 export function verifySigV4(
   request: SignedRequest,
-  credentials: EmulatorCredentials,
+  credentials: EmulatorCredentials | CredentialResolver,
   nowMs: number,
+  expectedService: SignedService = SERVICE,
 ): VerifiedIdentity {
   const authorization = headerValues(request.rawHeaders, "authorization")[0];
   if (!authorization) {
@@ -61,17 +80,12 @@ export function verifySigV4(
       `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`,
     );
   }
-  if (accessKeyId !== credentials.accessKeyId) {
-    throw new ApiError(
-      403,
-      "UnrecognizedClientException",
-      "The security token included in the request is invalid.",
-    );
+  const secret = resolveSecret(credentials, accessKeyId);
+  checkSessionToken(request.rawHeaders, secret, nowMs);
+  if (service !== expectedService) {
+    throw invalidSignature(`Credential should be scoped to correct service: '${expectedService}'. `);
   }
-  if (service !== SERVICE) {
-    throw invalidSignature(`Credential should be scoped to correct service: '${SERVICE}'. `);
-  }
-  if (!isLightsailRegion(region)) {
+  if (expectedService === "sts" ? !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region) : !isLightsailRegion(region)) {
     throw invalidSignature(`Credential should be scoped to a valid region, not '${region}'. `);
   }
   if (!auth.signedHeaders.includes("host")) {
@@ -95,7 +109,7 @@ export function verifySigV4(
   const canonicalRequest = buildCanonicalRequest(request, auth.signedHeaders, declaredHash ?? bodyHash);
   const credentialScope = `${scopeDate}/${region}/${service}/${terminator}`;
   const stringToSign = [ALGORITHM, amzDate, credentialScope, sha256Hex(canonicalRequest)].join("\n");
-  const signingKey = deriveSigningKey(credentials.secretAccessKey, scopeDate, region, service);
+  const signingKey = deriveSigningKey(secret.secretAccessKey, scopeDate, region, service);
   const expected = Buffer.from(createHmac("sha256", signingKey).update(stringToSign).digest("hex"), "utf8");
   const provided = Buffer.from(auth.signature, "utf8");
   if (expected.length !== provided.length || !timingSafeEqual(expected, provided)) {
@@ -103,7 +117,38 @@ export function verifySigV4(
       "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
     );
   }
-  return { accessKeyId, region };
+  return { accessKeyId, region, ...(secret.accountId !== undefined ? { accountId: secret.accountId } : {}) };
+}
+
+function resolveSecret(
+  credentials: EmulatorCredentials | CredentialResolver,
+  accessKeyId: string,
+): SigningSecret {
+  const secret =
+    typeof credentials === "function"
+      ? credentials(accessKeyId)
+      : accessKeyId === credentials.accessKeyId
+        ? credentials
+        : undefined;
+  if (!secret) throw invalidToken();
+  return secret;
+}
+
+/** Temporary credentials need their own token, unexpired; the emulator's own need none. */
+function checkSessionToken(rawHeaders: string[], secret: SigningSecret, nowMs: number): void {
+  if (secret.sessionToken === undefined) return;
+  const token = headerValues(rawHeaders, "x-amz-security-token")[0];
+  if (token !== secret.sessionToken) throw invalidToken();
+  if (secret.expiresAtMs !== undefined && nowMs >= secret.expiresAtMs)
+    throw new ApiError(403, "ExpiredTokenException", "The security token included in the request is expired");
+}
+
+function invalidToken(): ApiError {
+  return new ApiError(
+    403,
+    "UnrecognizedClientException",
+    "The security token included in the request is invalid.",
+  );
 }
 
 interface ParsedAuthorization {

@@ -14,6 +14,8 @@ export type Verdict = "PASS" | "FAIL";
 
 /** One certificate, judged. */
 export interface CertificateVerdict {
+  /** The account it was read in: an account id, or null for the SDK chain's own identity. */
+  account: string | null;
   /** Certificate name. */
   name: string;
   /** ARN. */
@@ -100,7 +102,7 @@ export function renewalReason(renewal: RenewalJudgement): string {
  * renewal rule of lookup/renewal.ts (a stuck renewal fails unless `allowStuckRenewals`).
  */
 export function judgeCertificate(
-  cert: Certificate,
+  cert: Certificate & { account?: string | null },
   minDays: number,
   now: Date,
   options: JudgeOptions = {},
@@ -112,6 +114,7 @@ export function judgeCertificate(
   if (renewal.stuck && !options.allowStuckRenewals) reasons.push(renewalReason(renewal));
   const reason = reasons.filter((r): r is string => r !== null).join("; ") || null;
   return {
+    account: cert.account ?? null,
     name: cert.name,
     arn: cert.arn,
     domainName: cert.domainName,

@@ -11,6 +11,7 @@
 import type { CertificateVerdict, DomainVerdict } from "./check";
 import type { CheckReport } from "./report";
 import { formatInstant } from "./table";
+import { accountsSection, accountsWhere, isMultiAccount, notReadSection } from "./markdown-accounts";
 
 /** Characters of a timeline bar. */
 export const TIMELINE_WIDTH = 30;
@@ -121,11 +122,33 @@ function renewalSection(certs: CertificateVerdict[], allowed: boolean): string {
   return `### Stuck renewals\n\n${stuck.length} certificate(s) whose renewal is stuck.${note}\n\n${parts.join("\n")}`;
 }
 
-function certificateRows(certs: CertificateVerdict[]): string {
+function certificateRows(certs: CertificateVerdict[], accounts: boolean): string {
+  const account = (c: CertificateVerdict) => (accounts ? [c.account ?? "-"] : []);
   return table(
-    ["Certificate", "Domain", "Region", "Status", "Not after", "Days left", "Renewal", "Verdict"],
-    ["left", "left", "left", "left", "left", "right", "left", "left"],
+    [
+      ...(accounts ? ["Account"] : []),
+      "Certificate",
+      "Domain",
+      "Region",
+      "Status",
+      "Not after",
+      "Days left",
+      "Renewal",
+      "Verdict",
+    ],
+    [
+      ...(accounts ? (["left"] as const) : []),
+      "left",
+      "left",
+      "left",
+      "left",
+      "left",
+      "right",
+      "left",
+      "left",
+    ],
     certs.map((c) => [
+      ...account(c),
       cell(c.name),
       cell(c.domainName),
       c.region,
@@ -165,6 +188,7 @@ function domainRows(domains: DomainVerdict[]): string {
 
 /** The Markdown report of `check`. */
 export function renderCheckMarkdown(report: CheckReport): string {
+  const many = isMultiAccount(report);
   const notRead = new Set(report.errors.map((e) => e.region));
   const read = report.regions.filter((r) => !notRead.has(r));
   const outcome = report.passed ? "PASS" : report.errors.length > 0 ? "INCOMPLETE" : "FAIL";
@@ -172,7 +196,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
     `ISSUED, at least ${report.minDays} day(s) left` +
     (report.allowStuckRenewals ? ", stuck renewals allowed" : ", no stuck renewal");
   const what = report.mode === "domains" ? "domain(s)" : "certificate(s)";
-  const where = read.length > 0 ? read.join(", ") : "no region read";
+  const where = many ? accountsWhere(report) : read.length > 0 ? read.join(", ") : "no region read";
   const out: string[] = [
     `## Lightsail certificates: ${outcome}\n`,
     `${report.summary.failed} of ${report.summary.total} ${what} fail in ${where} (${rule}). ` +
@@ -180,12 +204,14 @@ export function renderCheckMarkdown(report: CheckReport): string {
   ];
   const certs = [...report.certificates].sort(compareByDaysLeft);
   if (report.mode === "domains") out.push(domainRows(report.domains));
-  else if (certs.length > 0) out.push(certificateRows(certs));
+  else if (certs.length > 0) out.push(certificateRows(certs, many));
   else out.push("No certificates: nothing to check.\n");
   if (certs.length > 0) out.push(timeline(certs, report.minDays, report.checkedAt));
   const renewals = renewalSection(certs, report.allowStuckRenewals);
   if (renewals) out.push(renewals);
-  if (report.errors.length > 0)
+  if (many) out.push(accountsSection(report));
+  if (many && report.errors.length > 0) out.push(notReadSection(report));
+  else if (report.errors.length > 0)
     out.push(
       `### Regions not read\n\n${report.errors.length} of ${report.regions.length} region(s) could not be read, so the ` +
         "check is incomplete (exit status 2):\n\n" +

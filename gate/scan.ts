@@ -7,7 +7,7 @@ import type { LookupContext } from "../lookup/context";
 import { listCertificates } from "../lookup/lookup";
 import { KNOWN_CERTIFICATE_STATUSES, type Certificate } from "../lightsail/types";
 
-/** Regions read at once by default. */
+/** Account x region scans (and role assumptions) at once by default (`--concurrency`). */
 export const DEFAULT_CONCURRENCY = 20;
 
 /** What reading one region gave. */

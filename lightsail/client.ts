@@ -5,6 +5,7 @@
  */
 import type { LightsailClient, LightsailClientConfig } from "@aws-sdk/client-lightsail";
 import { RegionNotSetError } from "./errors";
+import type { AssumeRoleSpec } from "./sts";
 import { DEFAULT_LOOKUP_SETTINGS } from "./settings";
 
 /** How to reach Lightsail. Every field is optional: the SDK chain fills in the rest. */
@@ -30,6 +31,21 @@ export interface ClientOptions {
    * @defaultValue 5000
    */
   connectionTimeoutMs?: number;
+  /**
+   * The role these clients act as (lookup/context.ts turns it into `credentials`); part of the
+   * clients' cache key, so that two roles never share a client.
+   */
+  assumeRole?: AssumeRoleSpec;
+  /**
+   * Credentials instead of the SDK chain's: an assumed role's (lookup/assume-role.ts), shared
+   * by the clients of that role.
+   */
+  credentials?: () => Promise<{
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken?: string;
+    expiration?: Date;
+  }>;
 }
 
 /** Default attempts per request. */
@@ -62,6 +78,7 @@ export function createLightsailClient(options: ClientOptions = {}): LightsailCli
   if (options.region !== undefined) config.region = options.region;
   if (options.profile !== undefined) config.profile = options.profile;
   if (options.endpoint !== undefined) config.endpoint = options.endpoint;
+  if (options.credentials !== undefined) config.credentials = options.credentials;
   const client = new sdk.LightsailClient(config);
   client.middlewareStack.add(
     (next) => async (args) => {

@@ -237,3 +237,30 @@ export class CertificateValidationError extends LightsailCertificateError {
     this.pending = options.pending;
   }
 }
+
+/**
+ * A role to assume (the gate's `--role-arn`, an `aws.Provider`'s `assumeRole`) could not be
+ * assumed: the trust policy refuses the caller, the external id is wrong, or STS could not be
+ * reached. Never carries credentials; the external id is not repeated either.
+ */
+export class AssumeRoleError extends LightsailCertificateError {
+  static override readonly errorName: string = "AssumeRoleError";
+  override name = "AssumeRoleError";
+  /** The role's ARN. */
+  readonly roleArn: string;
+  /** STS's error code (`AccessDenied`, `InvalidClientTokenId`, ...) or the transport's. */
+  readonly code: string;
+  constructor(options: { roleArn: string; code: string; detail: string } & ErrorDetails) {
+    const { roleArn, code, detail } = options;
+    super(
+      `Could not assume role ${roleArn}: ${code}${detail ? `: ${detail}` : ""}. ` +
+        (code === "AccessDenied"
+          ? "The role's trust policy must allow the identity in use to call sts:AssumeRole (with the external id, " +
+            "when the policy requires one), and that identity needs sts:AssumeRole on the role."
+          : "Check the role ARN, the identity in use and that STS can be reached."),
+      options,
+    );
+    this.roleArn = roleArn;
+    this.code = code;
+  }
+}

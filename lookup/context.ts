@@ -3,6 +3,7 @@
  * log. Everything here is injectable so that the logic above it is tested without I/O.
  */
 import type { LightsailClient } from "@aws-sdk/client-lightsail";
+import { assumeRoleCredentials, type AssumeRoleSpec, type AwsCredentialIdentity } from "./assume-role";
 import { ReadCache } from "./cache";
 import { ClientOptions, createLightsailClient } from "../lightsail/client";
 import { LookupSettings, resolveLookupSettings } from "../lightsail/settings";
@@ -15,6 +16,8 @@ export interface Connection {
   providerRegion?: string;
   /** The stack's `aws:region`, when running inside a Pulumi program or provider. */
   configRegion?: string;
+  /** A role to assume over the base identity (the gate's `--role-arn`, an `aws.Provider`'s `assumeRole`). */
+  assumeRole?: AssumeRoleSpec;
 }
 
 /** What a lookup needs from the outside world. */
@@ -51,6 +54,15 @@ export interface LookupContextOptions extends Partial<Omit<LookupContext, "conne
    * every scan. `clientOptions` and `maxPages`, when given too, win.
    */
   settings?: LookupSettings;
+  /**
+   * The credentials of `connection.assumeRole`, when the caller assumes the role itself (the
+   * gate, to report an account it cannot enter before reading it); otherwise made here.
+   */
+  credentials?: () => Promise<AwsCredentialIdentity>;
+}
+
+function roleKey(spec: AssumeRoleSpec, profile: string | undefined): string {
+  return JSON.stringify([spec.roleArn, spec.externalId ?? null, spec.sessionName ?? null, profile ?? null]);
 }
 
 /** A context with real clients (one per region, profile and endpoint), the system clock and a fresh cache. */
@@ -62,6 +74,24 @@ export function createLookupContext(options: LookupContextOptions = {}): LookupC
     maxAttempts: tuned.maxAttempts,
     ...options.clientOptions,
   };
+  const roles = new Map<string, () => Promise<AwsCredentialIdentity>>();
+  const role = options.connection?.assumeRole;
+  if (role && options.credentials) roles.set(roleKey(role, options.connection?.profile), options.credentials);
+  /** One credentials provider per role and profile: each role is assumed once, not per client. */
+  const credentialsFor = (spec: AssumeRoleSpec, o: ClientOptions) => {
+    const key = roleKey(spec, o.profile);
+    let provider = roles.get(key);
+    if (!provider) {
+      provider = assumeRoleCredentials(spec, {
+        region: o.region,
+        profile: o.profile,
+        maxAttempts: o.maxAttempts,
+        requestTimeoutMs: o.requestTimeoutMs,
+      });
+      roles.set(key, provider);
+    }
+    return provider;
+  };
   return {
     clientFor:
       options.clientFor ??
@@ -70,7 +100,10 @@ export function createLookupContext(options: LookupContextOptions = {}): LookupC
         const key = JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
         let client = clients.get(key);
         if (!client) {
-          client = createLightsailClient(options);
+          const { assumeRole, ...rest } = options;
+          client = createLightsailClient(
+            assumeRole ? { ...rest, credentials: credentialsFor(assumeRole, rest) } : rest,
+          );
           clients.set(key, client);
         }
         return client;
@@ -90,12 +123,32 @@ export function createLookupContext(options: LookupContextOptions = {}): LookupC
  * and tuning: every lookup asks for its client through here.
  */
 export function clientOf(ctx: LookupContext, region?: string): LightsailClient {
-  const { profile } = ctx.connection;
+  const { profile, assumeRole } = ctx.connection;
   return ctx.clientFor({
     ...ctx.clientOptions,
     ...(region !== undefined ? { region } : {}),
     ...(profile !== undefined ? { profile } : {}),
+    ...(assumeRole !== undefined ? { assumeRole } : {}),
   });
+}
+
+/**
+ * What, besides the request itself, decides what a read returns and how it is made: the
+ * connection (profile, endpoint) and the request settings (timeout, attempts, page bound). Every
+ * cache key starts with it, so that two contexts with other settings never share a read (a
+ * lookup with `maxPages: 1` must not be answered by a scan made with 500, nor the reverse).
+ */
+export function readKeyOf(ctx: LookupContext): unknown[] {
+  const o = ctx.clientOptions ?? {};
+  const role = ctx.connection.assumeRole;
+  return [
+    ctx.connection.profile ?? null,
+    role ? [role.roleArn, role.externalId ?? null] : null,
+    o.endpoint ?? null,
+    o.requestTimeoutMs ?? null,
+    o.maxAttempts ?? null,
+    ctx.maxPages ?? null,
+  ];
 }
 
 /** `ctx` with other settings: the same clients factory, clock, environment, cache and connection. */

@@ -3,7 +3,7 @@
  * account certificates where they apply, over one shared read per load balancer.
  */
 import { readLoadBalancerCertificates } from "../lightsail/load-balancers";
-import { clientOf, type LookupContext } from "./context";
+import { clientOf, readKeyOf, type LookupContext } from "./context";
 import { resolveRegion } from "./region";
 import { selectCertificate } from "./select";
 import type { LoadBalancerTlsCertificate } from "../lightsail/types";
@@ -17,8 +17,7 @@ export async function findLoadBalancerCertificate(
   const query = parseLoadBalancerArgs(args);
   const region = await resolveRegion(ctx, query.region);
   const { profile } = ctx.connection;
-  const endpoint = ctx.clientOptions?.endpoint;
-  const key = JSON.stringify(["lb", profile ?? null, endpoint ?? null, region, query.loadBalancerName]);
+  const key = JSON.stringify(["lb", ...readKeyOf(ctx), region, query.loadBalancerName]);
   const { promise } = ctx.cache.get(key, () =>
     readLoadBalancerCertificates(clientOf(ctx, region), {
       region,

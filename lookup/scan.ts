@@ -3,7 +3,7 @@
  * context's cache by every lookup with the same region, statuses and connection.
  */
 import type { CertificateSummary } from "@aws-sdk/client-lightsail";
-import { clientOf, type LookupContext } from "./context";
+import { clientOf, readKeyOf, type LookupContext } from "./context";
 import { normalizeCertificate } from "../lightsail/normalize";
 import { CertificatesFilter, paginateCertificates } from "../lightsail/paginate";
 import { isNotFoundError, translateServiceError } from "../lightsail/service-errors";
@@ -32,16 +32,7 @@ export interface ScanRequest {
 }
 
 function scanKey(ctx: LookupContext, request: ScanRequest): string {
-  const { profile } = ctx.connection;
-  const endpoint = ctx.clientOptions?.endpoint;
-  return JSON.stringify([
-    "certs",
-    profile ?? null,
-    endpoint ?? null,
-    request.region,
-    request.statuses,
-    request.name ?? null,
-  ]);
+  return JSON.stringify(["certs", ...readKeyOf(ctx), request.region, request.statuses, request.name ?? null]);
 }
 
 async function readScan(ctx: LookupContext, request: ScanRequest): Promise<ScanResult> {

@@ -22,8 +22,29 @@ export interface BackoffSchedule {
 /** The schedule of CertificateValidation's polls: 2 s, 4 s, 8 s, 16 s, then every 30 s. */
 export const VALIDATION_BACKOFF: Readonly<BackoffSchedule> = { initialMs: 2000, factor: 2, maxMs: 30_000 };
 
-/** Statuses from which a certificate never becomes ISSUED: the wait fails at once. */
-export const FAILED_STATUSES: readonly string[] = ["FAILED", "VALIDATION_TIMED_OUT", "REVOKED"];
+/**
+ * Statuses from which a certificate never becomes ISSUED: the wait fails at once. EXPIRED and
+ * INACTIVE certificates were issued once and are past use; Lightsail does not re-issue them.
+ */
+export const FAILED_STATUSES: readonly string[] = [
+  "FAILED",
+  "VALIDATION_TIMED_OUT",
+  "REVOKED",
+  "EXPIRED",
+  "INACTIVE",
+];
+
+/** The reason a certificate in one of the {@link FAILED_STATUSES} gives, for the error message. */
+function failureReason(certificate: Certificate): string {
+  if (certificate.status === "REVOKED")
+    return `revoked${certificate.revocationReason ? `: ${certificate.revocationReason}` : ""}`;
+  if (certificate.status === "EXPIRED")
+    return `expired${certificate.notAfter ? ` on ${certificate.notAfter}` : ""}`;
+  if (certificate.status === "INACTIVE") return "inactive: no longer usable";
+  return certificate.requestFailureReason
+    ? `requestFailureReason ${certificate.requestFailureReason}`
+    : "no reason given";
+}
 
 /** The delay before poll number `n + 1` (n >= 1 polls done). */
 export function backoffDelay(schedule: BackoffSchedule, n: number): number {
@@ -92,12 +113,7 @@ export function describePending(p: PendingValidationRecord): string {
 
 /** The error for a certificate whose request failed. */
 export function failureError(certificate: Certificate): CertificateValidationError {
-  const reason =
-    certificate.status === "REVOKED"
-      ? `revoked${certificate.revocationReason ? `: ${certificate.revocationReason}` : ""}`
-      : certificate.requestFailureReason
-        ? `requestFailureReason ${certificate.requestFailureReason}`
-        : "no reason given";
+  const reason = failureReason(certificate);
   return new CertificateValidationError({
     message:
       `Certificate "${certificate.name}" (${certificate.region}) is ${certificate.status} (${reason}): ` +
@@ -169,7 +185,7 @@ export interface WaitIo {
 
 /**
  * Polls until the certificate is ISSUED and returns it. Fails at once, with the reason, when it
- * is FAILED, VALIDATION_TIMED_OUT or REVOKED; after `timeoutMinutes` with every pending record.
+ * is FAILED, VALIDATION_TIMED_OUT, REVOKED, EXPIRED or INACTIVE; after `timeoutMinutes` with every pending record.
  * Polls at the times of {@link pollTimes} (a last poll at the deadline), never more.
  */
 export async function waitForIssued(

@@ -14,7 +14,7 @@ import {
   REGION_SCHEMA,
 } from "./config";
 import type { Inspector } from "./inspect";
-import { settingsSchema } from "./settings";
+import { roleSchema, settingsSchema } from "./settings";
 import { CONFIG_HINT, expiryViolation } from "./verdicts";
 
 /** The expiry policy over the pack's shared inspection. */
@@ -44,6 +44,7 @@ export function expiryPolicy(inspector: Inspector): ResourceValidationPolicy {
         },
         region: REGION_SCHEMA,
         ...settingsSchema(),
+        ...roleSchema(),
       },
     },
     validateResource: async (args, reportViolation) => {

@@ -26,7 +26,7 @@ import {
   isCheckedType,
   LB_ATTACHMENT_TYPE,
 } from "./references";
-import { LookupSettings, settingNames, settingsOf } from "./settings";
+import { LookupSettings, type PolicyRole, settingNames, settingsOf } from "./settings";
 import { isUnknown, PropertyBag, readString, unwrapProps } from "./unknowns";
 import {
   CertificateFacts,
@@ -139,7 +139,7 @@ export interface Inspector {
   /** The clock days left are measured from. */
   now(): Date;
   /** The lookup context for a policy's request settings. */
-  contextFor(settings: LookupSettings): LookupContext;
+  contextFor(settings: LookupSettings, role?: PolicyRole): LookupContext;
   /** Looks one referenced certificate up, in any status. */
   lookUp(subject: Subject & { reference: CertificateReference }, ctx: LookupContext): Promise<Inspection>;
   /** Every certificate a resource uses (see {@link createInspector}). */
@@ -155,15 +155,18 @@ export function createInspector(deps: PolicyDependencies = {}): Inspector {
     (context ??= createLookupContext(deps.now ? { now: deps.now } : {}));
   const now = (): Date => (deps.now ? deps.now() : lookupContext().now());
   const tuned = new Map<string, LookupContext>();
-  /** The context for a policy's settings: one per distinct settings, all sharing one cache. */
-  const contextFor = (settings: LookupSettings): LookupContext => {
+  /** The context for a policy's settings and role: one per distinct pair, all sharing one cache. */
+  const contextFor = (settings: LookupSettings, role?: PolicyRole): LookupContext => {
     const base = lookupContext();
     const names = settingNames().filter((name) => settings[name] !== undefined);
-    if (names.length === 0) return base;
-    const key = JSON.stringify(names.map((name) => [name, settings[name]]));
+    if (names.length === 0 && !role) return base;
+    const key = JSON.stringify([names.map((name) => [name, settings[name]]), role ?? null]);
     let ctx = tuned.get(key);
     if (!ctx) {
-      const { clientFor, now: clock, env, cache, debug, connection } = base;
+      const { clientFor, now: clock, env, cache, debug } = base;
+      const connection = role
+        ? { ...base.connection, assumeRole: { ...role, sessionName: "lightsail-policy" } }
+        : base.connection;
       ctx = createLookupContext({ clientFor, now: clock, env, cache, debug, connection, settings });
       tuned.set(key, ctx);
     }
@@ -211,7 +214,7 @@ export function createInspector(deps: PolicyDependencies = {}): Inspector {
     report: ReportViolation,
   ): Promise<Inspection[]> {
     if (!isCheckedType(args.type)) return [];
-    const { settings, problems } = settingsOf(args.getConfig<object>());
+    const { settings, role, problems } = settingsOf(args.getConfig<object>());
     if (!settings) {
       report(configViolation(policy, problems));
       return [];
@@ -224,7 +227,7 @@ export function createInspector(deps: PolicyDependencies = {}): Inspector {
     }
     const providerProps = args.provider ? unwrapProps(args.provider.props) : undefined;
     const { references } = findReferences(args.type, props, providerProps, configRegion(args));
-    const ctx = contextFor(settings);
+    const ctx = contextFor(settings, role);
     return Promise.all(references.map((reference) => lookUp({ resource, reference }, ctx)));
   }
 

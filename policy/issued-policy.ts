@@ -5,7 +5,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { DOCS_URL, ISSUED_POLICY, POLICY_TAGS, REGION_SCHEMA } from "./config";
 import type { Inspector } from "./inspect";
-import { settingsSchema } from "./settings";
+import { roleSchema, settingsSchema } from "./settings";
 import { statusViolation } from "./verdicts";
 
 /** The ISSUED policy over the pack's shared inspection. */
@@ -22,7 +22,7 @@ export function issuedPolicy(inspector: Inspector): ResourceValidationPolicy {
     remediationSteps:
       "Finish the certificate's DNS validation, request a new certificate, or point the resource at an ISSUED certificate.",
     url: DOCS_URL,
-    configSchema: { properties: { region: REGION_SCHEMA, ...settingsSchema() } },
+    configSchema: { properties: { region: REGION_SCHEMA, ...settingsSchema(), ...roleSchema() } },
     validateResource: async (args, reportViolation) => {
       for (const inspection of await inspector.inspect(ISSUED_POLICY, args, reportViolation)) {
         if (inspection.outcome !== "found") inspector.reportFailures(inspection, reportViolation);

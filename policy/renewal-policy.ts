@@ -21,7 +21,7 @@ import {
 } from "./config";
 import { RESOURCE_LABELS, type Inspection, type Inspector } from "./inspect";
 import { CertificateReference, isCertificateLookupType, isCheckedType } from "./references";
-import { settingsOf, settingsSchema } from "./settings";
+import { roleSchema, settingsOf, settingsSchema } from "./settings";
 import { readString, unwrapProps } from "./unknowns";
 import { configViolation, renewalViolation } from "./verdicts";
 
@@ -54,6 +54,7 @@ export function renewalPolicy(inspector: Inspector): ResourceValidationPolicy {
         },
         region: REGION_SCHEMA,
         ...settingsSchema(),
+        ...roleSchema(),
       },
     },
     validateResource: async (args, reportViolation) => {
@@ -65,7 +66,7 @@ export function renewalPolicy(inspector: Inspector): ResourceValidationPolicy {
       }
       let inspections: Inspection[];
       if (isCertificateLookupType(args.type)) {
-        const { settings, problems: bad } = settingsOf(args.getConfig<object>());
+        const { settings, role, problems: bad } = settingsOf(args.getConfig<object>());
         if (!settings) {
           reportViolation(configViolation(RENEWAL_POLICY, bad));
           return;
@@ -84,7 +85,7 @@ export function renewalPolicy(inspector: Inspector): ResourceValidationPolicy {
           regionReason: "the region the lookup found it in",
           property: "name",
         };
-        const found = await inspector.lookUp({ resource, reference }, inspector.contextFor(settings));
+        const found = await inspector.lookUp({ resource, reference }, inspector.contextFor(settings, role));
         // Found: judged as the lookup found it (no `through name` in the message).
         inspections = [found.outcome === "found" ? { ...found, subject: { resource } } : found];
       } else inspections = await inspector.inspect(RENEWAL_POLICY, args, reportViolation);

@@ -40,18 +40,78 @@ export function settingsSchema(): Record<SettingName, PolicyConfigJSONSchema> {
   return schema;
 }
 
+/** A role the policy's lookups assume (`roleArn`, `externalId` in its config). */
+export interface PolicyRole {
+  roleArn: string;
+  externalId?: string;
+}
+
+const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+
+/** The config schema of `roleArn` and `externalId`. */
+export function roleSchema(): Record<"roleArn" | "externalId", PolicyConfigJSONSchema> {
+  return {
+    roleArn: {
+      type: "string",
+      description:
+        "An IAM role to assume (arn:aws:iam::ACCOUNT:role/NAME) for this policy's lookups: the certificates are read " +
+        "in the role's account, over the identity of the pulumi process. Default: none (that identity's account).",
+    },
+    externalId: {
+      type: "string",
+      description: "The external id roleArn's trust policy requires, if any.",
+    },
+  };
+}
+
+function roleOf(config: Record<string, unknown> | undefined): {
+  role?: PolicyRole;
+  problems: Array<{ property: string; reason: string }>;
+} {
+  const { roleArn, externalId } = config ?? {};
+  const problems: Array<{ property: string; reason: string }> = [];
+  if (roleArn !== undefined && (typeof roleArn !== "string" || !ROLE_ARN.test(roleArn)))
+    problems.push({
+      property: "roleArn",
+      reason: `must be an IAM role ARN like arn:aws:iam::123456789012:role/NAME, got ${JSON.stringify(roleArn)}`,
+    });
+  if (externalId !== undefined && (typeof externalId !== "string" || !EXTERNAL_ID.test(externalId)))
+    problems.push({
+      property: "externalId",
+      reason: "must be 2 to 1224 characters of letters, digits and +=,.@:/-",
+    });
+  if (externalId !== undefined && roleArn === undefined)
+    problems.push({ property: "externalId", reason: "applies to roleArn: set roleArn too" });
+  if (problems.length > 0 || roleArn === undefined) return { problems };
+  return {
+    role: {
+      roleArn: roleArn as string,
+      ...(externalId !== undefined ? { externalId: externalId as string } : {}),
+    },
+    problems,
+  };
+}
+
 /**
  * The settings in a policy's config (its other properties are left alone), checked by
- * `checkLookupSettings`: the settings given, or every problem.
+ * `checkLookupSettings`, and its role (`roleArn`, `externalId`): the settings given and the
+ * role, or every problem.
  */
 export function settingsOf(config: object | undefined): {
   settings?: LookupSettings;
+  role?: PolicyRole;
   problems: Array<{ property: string; reason: string }>;
 } {
   const picked: Record<string, unknown> = {};
+  const given = config as Record<string, unknown> | undefined;
   for (const name of settingNames()) {
-    const value = (config as Record<string, unknown> | undefined)?.[name];
+    const value = given?.[name];
     if (value !== undefined) picked[name] = value;
   }
-  return lookups.checkLookupSettings(picked);
+  const checked = lookups.checkLookupSettings(picked);
+  const role = roleOf(given);
+  const problems = [...checked.problems, ...role.problems];
+  if (problems.length > 0) return { problems };
+  return { ...checked, ...(role.role ? { role: role.role } : {}), problems };
 }

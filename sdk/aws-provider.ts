@@ -1,5 +1,6 @@
 /**
- * What an `aws.Provider` given as `opts.provider` tells a lookup: its region and its profile.
+ * What an `aws.Provider` given as `opts.provider` tells a lookup: its region, its profile and
+ * the role it assumes (`assumeRoles`, one role: assumed over the SDK chain's identity with STS).
  * Read from the provider resource's outputs (no dependency on `@pulumi/aws`). Any other provider
  * is refused, and so is one that sets explicit keys: this package takes credentials only from the
  * AWS SDK chain (profiles, environment, SSO, metadata), never from program values.
@@ -14,7 +15,7 @@ import { InvalidArgumentError } from "../lightsail/errors";
 export const AWS_PROVIDER_TYPE = "pulumi:providers:aws";
 
 /** What a lookup takes from an aws.Provider. */
-export type ProviderConnection = Pick<Connection, "providerRegion" | "profile">;
+export type ProviderConnection = Pick<Connection, "providerRegion" | "profile" | "assumeRole">;
 
 interface AwsProviderOutputs {
   region?: pulumi.Output<string | undefined>;
@@ -22,6 +23,40 @@ interface AwsProviderOutputs {
   accessKey?: pulumi.Output<string | undefined>;
   secretKey?: pulumi.Output<string | undefined>;
   token?: pulumi.Output<string | undefined>;
+  /** `assumeRoles`: the provider keeps its inputs as outputs, this one as a JSON string. */
+  assumeRoles?: pulumi.Output<unknown>;
+}
+
+/** A Go duration as the AWS provider takes it (`1h`, `15m`, `1h30m`, `3600s`), in seconds. */
+function durationSeconds(text: unknown): number | undefined {
+  if (typeof text !== "string" || text === "") return undefined;
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+  if (!m || text === "") return undefined;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+
+/** The one role of `assumeRoles` (a JSON string or a list), or undefined; a chain of roles is refused. */
+export function assumeRoleOf(value: unknown): Connection["assumeRole"] {
+  const parsed: unknown = typeof value === "string" && value !== "" ? JSON.parse(value) : value;
+  const roles = (Array.isArray(parsed) ? parsed : []).filter(
+    (r): r is Record<string, unknown> => typeof r === "object" && r !== null && typeof r.roleArn === "string",
+  );
+  if (roles.length === 0) return undefined;
+  if (roles.length > 1)
+    throw new InvalidArgumentError({
+      argument: "opts.provider",
+      problem: `assumes a chain of ${roles.length} roles (assumeRoles); Lightsail lookups assume one role: give the provider the last role of the chain, trusted by the identity in use`,
+    });
+  const [role] = roles as [Record<string, unknown>];
+  const duration = durationSeconds(role.duration);
+  return {
+    roleArn: role.roleArn as string,
+    ...(typeof role.externalId === "string" && role.externalId !== "" ? { externalId: role.externalId } : {}),
+    ...(typeof role.sessionName === "string" && role.sessionName !== ""
+      ? { sessionName: role.sessionName }
+      : {}),
+    ...(duration ? { durationSeconds: duration } : {}),
+  };
 }
 
 function typeOf(provider: unknown): string {
@@ -53,19 +88,24 @@ export function providerConnectionOutput(provider: AwsProviderOutputs): pulumi.O
       .all([provider.accessKey, provider.secretKey, provider.token])
       .apply((keys) => keys.some((k) => k !== undefined && k !== "")),
   );
-  return pulumi.all([provider.region, provider.profile, explicitKeys]).apply(([region, profile, keys]) => {
-    if (keys)
-      throw new InvalidArgumentError({
-        argument: "opts.provider",
-        problem:
-          "sets explicit credentials (accessKey, secretKey or token); Lightsail lookups take credentials only from " +
-          "the AWS SDK chain: give the provider a `profile` instead, or set the credentials in the environment",
-      });
-    return {
-      ...(region ? { providerRegion: region } : {}),
-      ...(profile ? { profile } : {}),
-    };
-  });
+  const roles = pulumi.unsecret(pulumi.output(provider.assumeRoles));
+  return pulumi
+    .all([provider.region, provider.profile, explicitKeys, roles])
+    .apply(([region, profile, keys, assumeRoles]) => {
+      if (keys)
+        throw new InvalidArgumentError({
+          argument: "opts.provider",
+          problem:
+            "sets explicit credentials (accessKey, secretKey or token); Lightsail lookups take credentials only from " +
+            "the AWS SDK chain: give the provider a `profile` instead, or set the credentials in the environment",
+        });
+      const assumeRole = assumeRoleOf(assumeRoles);
+      return {
+        ...(region ? { providerRegion: region } : {}),
+        ...(profile ? { profile } : {}),
+        ...(assumeRole ? { assumeRole } : {}),
+      };
+    });
 }
 
 /**

@@ -63,7 +63,8 @@ const provider: pulumi.dynamic.ResourceProvider = {
  * it in the same deployment that requests it. It owns nothing: destroying it touches no certificate.
  *
  * - `create` polls `GetCertificates` by name (2 s, 4 s, 8 s, 16 s, then every 30 s) until ISSUED;
- *   it fails at once on `FAILED`, `VALIDATION_TIMED_OUT` or `REVOKED` with the reason, and after
+ *   it fails at once on `FAILED`, `VALIDATION_TIMED_OUT`, `REVOKED`, `EXPIRED` or `INACTIVE` with
+ *   the reason, and after
  *   `timeoutMinutes` naming every pending domain with the DNS record to create. While it waits,
  *   one progress line per poll appears among the update's diagnostics.
  * - A preview never waits: the outputs are known when the certificate is ISSUED already, unknown

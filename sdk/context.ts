@@ -49,6 +49,7 @@ export async function processContext(opts?: pulumi.InvokeOptions): Promise<Looku
       configRegion: stackConfig("region"),
       ...(fromProvider.providerRegion !== undefined ? { providerRegion: fromProvider.providerRegion } : {}),
       ...(profile !== undefined ? { profile } : {}),
+      ...(fromProvider.assumeRole !== undefined ? { assumeRole: fromProvider.assumeRole } : {}),
     },
   };
 }

@@ -11,6 +11,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { makeCertificate } from "../../emulator";
 import {
+  AssumeRoleError,
   configureLookups,
   getCertificate,
   getCertificateOutput,
@@ -33,6 +34,8 @@ async function settle<T>(output: pulumi.Output<T>): Promise<{ known: boolean; se
   return { value: await internal.promise(), known: await internal.isKnown, secret: await internal.isSecret };
 }
 
+const MEMBER_ROLE = "arn:aws:iam::111111111111:role/LightsailRead";
+
 function useMocks(preview = false): Promise<void> {
   return pulumi.runtime.setMocks(
     {
@@ -54,6 +57,15 @@ describe("connections: opts.provider, the region chain, settings, secrets", func
         makeCertificate({ name: "us-site", domainName: "example.com", region: "us-east-1" }),
         makeCertificate({ name: "eu-site", domainName: "example.com", region: "eu-west-1" }),
         makeCertificate({ name: "north-site", domainName: "example.com", region: "eu-north-1" }),
+      ],
+      accounts: [
+        {
+          accountId: "111111111111",
+          roles: [{ arn: MEMBER_ROLE, externalId: "pulumi-ci" }],
+          certificates: [
+            makeCertificate({ name: "member-site", domainName: "example.com", region: "eu-west-1" }),
+          ],
+        },
       ],
     },
   });
@@ -135,6 +147,61 @@ describe("connections: opts.provider, the region chain, settings, secrets", func
       return true;
     });
     assert.deepEqual(h.emulator.calls(), []);
+  });
+
+  it("honours the provider's assumeRoles: the lookups read the role's account, the role assumed once", async () => {
+    await useMocks();
+    const member = new aws.Provider("member", {
+      region: "eu-west-1",
+      assumeRoles: [
+        { roleArn: MEMBER_ROLE, externalId: "pulumi-ci", sessionName: "lookups", duration: "15m" },
+      ],
+    });
+    const { value } = await settle(getCertificatesOutput({}, { provider: member }));
+    assert.deepEqual(
+      value.certificates.map((c) => c.name),
+      ["member-site"],
+    );
+    assert.equal(
+      (await getCertificate({ domainName: "example.com" }, { provider: member })).name,
+      "member-site",
+    );
+    // The base identity (no provider role) reads its own account: the reads are not shared.
+    const own = await getCertificates({ region: "eu-west-1" });
+    assert.deepEqual(
+      own.certificates.map((c) => c.name),
+      ["eu-site"],
+    );
+    const calls = h.emulator.calls();
+    assert.deepEqual(
+      calls.filter((c) => c.operation === "AssumeRole").map((c) => c.request),
+      [{ RoleArn: MEMBER_ROLE }],
+    );
+    assert.equal(calls.filter((c) => c.operation === "GetCertificates").length, 2);
+  });
+
+  it("a role that cannot be assumed fails with AssumeRoleError; a chain of roles is refused", async () => {
+    await useMocks();
+    const wrong = new aws.Provider("wrong", { region: "eu-west-1", assumeRoles: [{ roleArn: MEMBER_ROLE }] });
+    await assert.rejects(getCertificate({ name: "member-site" }, { provider: wrong }), (err: unknown) => {
+      assert.ok(AssumeRoleError.isInstance(err), String(err));
+      assert.equal(err.code, "AccessDenied");
+      assert.match(
+        err.message,
+        /^Could not assume role arn:aws:iam::111111111111:role\/LightsailRead: AccessDenied/,
+      );
+      assert.doesNotMatch(err.message, /AKIA|ASIA|127\.0\.0\.1/);
+      return true;
+    });
+    const chain = new aws.Provider("chain", {
+      region: "eu-west-1",
+      assumeRoles: [{ roleArn: MEMBER_ROLE }, { roleArn: "arn:aws:iam::222222222222:role/Next" }],
+    });
+    await assert.rejects(getCertificate({ name: "member-site" }, { provider: chain }), (err: unknown) => {
+      assert.ok(InvalidArgumentError.isInstance(err));
+      assert.match(err.message, /assumes a chain of 2 roles/);
+      return true;
+    });
   });
 
   it("keeps the result unknown while the provider's region is unknown at preview", async () => {

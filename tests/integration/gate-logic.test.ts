@@ -58,6 +58,8 @@ describe("lightsail-certs: arguments", () => {
       json: false,
       format: "table",
       allowStuckRenewals: false,
+      roleArns: [],
+      concurrency: 20,
     });
     assert.equal(DEFAULT_MIN_DAYS, 30);
   });

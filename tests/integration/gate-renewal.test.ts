@@ -136,7 +136,7 @@ describe("lightsail-certs check: renewals and reports for CI (against the emulat
     assert.match(failing.stdout, /^stuck-cert\s+.*FAIL: expires in 8 day\(s\), under the minimum of 30$/m);
   });
 
-  it("--json (and --format json): the renewal fields of each certificate; schemaVersion stays 2", async () => {
+  it("--json (and --format json): the renewal fields of each certificate; schemaVersion 3 (accounts added in 0.3.0)", async () => {
     const r = await check(["--region", "us-east-1", "--format", "json"]);
     assert.equal(r.status, 1, show(r));
     const report = JSON.parse(r.stdout) as {
@@ -144,7 +144,7 @@ describe("lightsail-certs check: renewals and reports for CI (against the emulat
       allowStuckRenewals: boolean;
       certificates: Array<Record<string, unknown>>;
     };
-    assert.equal(report.schemaVersion, 2);
+    assert.equal(report.schemaVersion, 3);
     assert.equal(report.allowStuckRenewals, false);
     const pick = (name: string) => {
       const c = report.certificates.find((x) => x.name === name) ?? {};

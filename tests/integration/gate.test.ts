@@ -239,9 +239,26 @@ describe("lightsail-certs against the emulator (child process)", function () {
       "certificates",
       "domains",
       "errors",
+      "accounts",
+      "coverage",
     ]);
-    assert.equal(report.schemaVersion, 2);
+    assert.equal(report.schemaVersion, 3);
     assert.deepEqual(report.errors, []);
+    // One account (the SDK chain's identity: null), its region read.
+    assert.deepEqual(report.accounts, [
+      {
+        account: null,
+        roleArn: null,
+        assumed: true,
+        regions: [{ region: "eu-west-1", read: true, certificates: 2, failed: 1 }],
+      },
+    ]);
+    assert.deepEqual(report.coverage, {
+      accounts: 1,
+      accountsNotAssumed: 0,
+      regionScans: 1,
+      regionScansNotRead: 0,
+    });
     assert.equal(report.command, "check");
     assert.equal(report.mode, "certificates");
     assert.ok(!Number.isNaN(Date.parse(report.checkedAt as string)));
@@ -253,6 +270,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
     assert.deepEqual(report.domains, []);
     const [euCert, euNew] = report.certificates;
     assert.deepEqual(Object.keys(euCert), [
+      "account",
       "name",
       "arn",
       "domainName",
@@ -512,7 +530,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
         certificates: Array<{ name: string; region: string; verdict: string }>;
         errors: Array<Record<string, unknown>>;
       };
-      assert.equal(report.schemaVersion, 2);
+      assert.equal(report.schemaVersion, 3);
       assert.deepEqual(report.regions, ["eu-west-1", "us-east-1"]);
       assert.equal(report.passed, false);
       assert.deepEqual(report.summary, { total: 3, passed: 3, failed: 0 });
@@ -526,8 +544,11 @@ describe("lightsail-certs against the emulator (child process)", function () {
       );
       assert.equal(report.errors.length, 1);
       const [error] = report.errors;
-      assert.deepEqual(Object.keys(error), ["region", "error", "code", "message"]);
-      assert.deepEqual([error.region, error.error, error.code], ["eu-west-1", "AccessDeniedError", null]);
+      assert.deepEqual(Object.keys(error), ["account", "roleArn", "region", "error", "code", "message"]);
+      assert.deepEqual(
+        [error.account, error.roleArn, error.region, error.error, error.code],
+        [null, null, "eu-west-1", "AccessDeniedError", null],
+      );
       assert.equal(`lightsail-certs: eu-west-1: ${String(error.message)}\n`, r.stderr);
       assert.match(r.stderr, STDERR_EU);
     });
@@ -623,7 +644,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
         certificates: Array<{ region: string }>;
         errors: Array<{ region: string; error: string; code: string; message: string }>;
       };
-      assert.equal(report.schemaVersion, 2);
+      assert.equal(report.schemaVersion, 3);
       assert.deepEqual(
         report.certificates.map((c) => c.region),
         ["us-east-1", "us-east-1", "us-east-1"],
@@ -725,7 +746,7 @@ describe("lightsail-certs against the emulator (child process)", function () {
     assert.match(r.stdout, /lightsail-certs check \[--min-days N\] \[--domain D\]\.\.\./);
     assert.match(
       r.stdout.replace(/\s+/g, " "),
-      /Exit status: 0 every region read and all pass; 1 a certificate or domain fails; 2 a usage error, or a region could not be read .* 2 wins over 1/,
+      /Exit status: 0 every account assumed, every region read and all pass; 1 a certificate or domain fails; 2 a usage error, or a region could not be read, or a role could not be assumed .* 2 wins over 1/,
     );
   });
 });

@@ -17,6 +17,7 @@ import { assertPasses, assertViolations, type FakeResource, runPolicy } from "..
 const ROOT = path.resolve(__dirname, "../..");
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+const MEMBER_ROLE = "arn:aws:iam::111111111111:role/LightsailPolicy";
 
 describe("policy pack against the emulator: request settings and the region chain", function () {
   this.timeout(30_000);
@@ -31,6 +32,13 @@ describe("policy pack against the emulator: request settings and the region chai
         makeCertificate({ name: "api-cert", region: "eu-west-1", notAfter: inDays(200) }),
         makeCertificate({ name: "api-cert", region: "ap-south-1", notAfter: inDays(200) }),
         makeCertificate({ name: "api-cert", region: "ca-central-1", notAfter: inDays(200) }),
+      ],
+      accounts: [
+        {
+          accountId: "111111111111",
+          roles: [{ arn: MEMBER_ROLE, externalId: "policy-ci" }],
+          certificates: [makeCertificate({ name: "member-cert", notAfter: inDays(5) })],
+        },
       ],
     },
   }));
@@ -47,6 +55,39 @@ describe("policy pack against the emulator: request settings and the region chai
     name: "cdn",
     props: { name: "cdn", bundleId: "small_1_0", certificateName },
     config,
+  });
+
+  describe("roleArn and externalId: the lookups read the role's account", () => {
+    it("judges the certificate of the role's account; without the role it is not found", async () => {
+      const withRole = { roleArn: MEMBER_ROLE, externalId: "policy-ci" };
+      assertViolations(await runPolicy(expiry(), distribution("member-cert", withRole)), [
+        /^Certificate "member-cert" .*used by Distribution "cdn".* 4 day\(s\) left, fewer than the 30/,
+      ]);
+      assert.deepEqual(
+        h.emulator
+          .calls()
+          .filter((c) => c.operation === "AssumeRole")
+          .map((c) => c.request),
+        [{ RoleArn: MEMBER_ROLE }],
+      );
+      assertViolations(await runPolicy(expiry(), distribution("member-cert")), [
+        /does not exist in us-east-1/,
+      ]);
+    });
+
+    it("a role that cannot be assumed is a violation naming it; a malformed one is a config error", async () => {
+      assertViolations(await runPolicy(expiry(), distribution("member-cert", { roleArn: MEMBER_ROLE })), [
+        /AssumeRoleError: Could not assume role arn:aws:iam::111111111111:role\/LightsailPolicy: AccessDenied/,
+      ]);
+      h.emulator.resetCalls();
+      assertViolations(
+        await runPolicy(expiry(), distribution("member-cert", { roleArn: "LightsailPolicy" })),
+        [
+          /The policy pack config of lightsail-certificate-expiry is invalid: `roleArn` must be an IAM role ARN/,
+        ],
+      );
+      assert.deepEqual(h.emulator.calls(), []);
+    });
   });
 
   describe("request settings", () => {

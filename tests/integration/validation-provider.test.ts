@@ -23,7 +23,14 @@ async function admin(emulator: RunningEmulator, route: string, body: unknown): P
 
 describe("CertificateValidation provider (emulator, fake clock)", function () {
   const issued = makeCertificate({ name: "ready", domainName: "ready.example.com" });
-  const h = useEmulator({ fixtures: { certificates: [issued] } });
+  const expired = makeCertificate({
+    name: "old",
+    domainName: "old.example.com",
+    status: "EXPIRED",
+    notAfter: "2026-02-01T00:00:00.000Z",
+  });
+  const inactive = makeCertificate({ name: "idle", domainName: "idle.example.com", status: "INACTIVE" });
+  const h = useEmulator({ fixtures: { certificates: [issued, expired, inactive] } });
   let clock = 0;
   let sleeps: number[] = [];
   let lines: string[] = [];
@@ -117,6 +124,27 @@ describe("CertificateValidation provider (emulator, fake clock)", function () {
     );
     assert.equal(sleeps.length, 1);
   });
+
+  for (const [name, pattern] of [
+    [
+      "old",
+      /"old" \(us-east-1\) is EXPIRED \(expired on 2026-02-01T00:00:00\.000Z\): it will never be ISSUED/,
+    ],
+    ["idle", /"idle" \(us-east-1\) is INACTIVE \(inactive: no longer usable\): it will never be ISSUED/],
+  ] as const) {
+    it(`fails at the first poll, without waiting, on a certificate that is ${name === "old" ? "EXPIRED" : "INACTIVE"}`, async () => {
+      h.emulator.resetCalls();
+      const err = await provider.validationCreate({ certificateName: name, timeoutMinutes: 5 }).then(
+        () => assert.fail("the wait succeeded"),
+        (e: unknown) => e,
+      );
+      assert.ok(CertificateValidationError.isInstance(err));
+      assert.equal((err as CertificateValidationError).timedOut, false);
+      assert.match((err as Error).message, pattern);
+      assert.deepEqual(sleeps, []);
+      assert.equal(h.emulator.calls().length, 1);
+    });
+  }
 
   it("times out naming the pending records; the polls match the schedule (requests per wait)", async () => {
     const detail = await request("slow");

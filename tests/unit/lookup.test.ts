@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { createLookupContext } from "../../lookup/context";
+import { createLookupContext, withSettings } from "../../lookup/context";
 import { CertificateNotFoundError, InvalidArgumentError, RegionNotSetError } from "../../lightsail/errors";
 import { findCertificate, listCertificates } from "../../lookup/lookup";
 import { resolveRegion } from "../../lookup/region";
@@ -23,6 +23,30 @@ describe("lookups over a mocked client", () => {
     assert.deepEqual(account.requests, [
       { certificateStatuses: ["ISSUED"], includeCertificateDetails: true, certificateName: "cert-0007" },
     ]);
+  });
+
+  it("one cache, other request settings: each settings has its own read; the same settings share one", async () => {
+    account = fakeAccount(manyCerts(5), 2);
+    const base = account.context();
+    const contexts = [
+      base,
+      withSettings(base, { maxPages: 1 }),
+      withSettings(base, { maxAttempts: 2 }),
+      withSettings(base, { requestTimeoutMs: 1234 }),
+      withSettings(base, { maxAttempts: 2 }),
+    ];
+    assert.ok(contexts.every((ctx) => ctx.cache === base.cache));
+    const outcomes = await Promise.all(
+      contexts.map((ctx) =>
+        listCertificates(ctx, { region: "us-east-1" }).then(
+          ({ certificates }) => certificates.length,
+          (err: Error) => err.name,
+        ),
+      ),
+    );
+    // maxPages 1 stops before the third page; it neither answers nor reuses another's scan.
+    assert.deepEqual(outcomes, [5, "PaginationError", 5, 5, 5]);
+    assert.equal(account.requests.filter((r) => r.pageToken === undefined).length, 4);
   });
 
   it("K concurrent domain lookups share one scan: ceil(N/P) requests in total", async () => {

@@ -555,9 +555,18 @@ describe("policy pack lightsail-certificates", () => {
         ),
       );
       assert.deepEqual(seen, [{ region: "us-east-1", requestTimeoutMs: 1234, maxAttempts: 2 }]);
-      // The issued policy has no settings: its context is the one given (the read is shared).
+      // The issued policy has no settings: its context is the one given, and its read is its
+      // own (a read made with other request settings is never shared).
       assertPasses(await runPolicy(plainIssued, distribution()));
-      assert.equal(fake.calls.length, 1, "both policies share one read");
+      assert.equal(fake.calls.length, 2, "policies with other settings do not share a read");
+      assertPasses(
+        await runPolicy(
+          tunedExpiry,
+          distribution({ minDaysValid: 10, requestTimeoutMs: 1234, maxAttempts: 2 }),
+        ),
+      );
+      assertPasses(await runPolicy(plainIssued, distribution()));
+      assert.equal(fake.calls.length, 2, "the same settings share their read");
     });
   });
 

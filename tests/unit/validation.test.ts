@@ -102,6 +102,8 @@ describe("validation wait (pure, fake clock)", () => {
     ["FAILED", { requestFailureReason: "CAA_ERROR" }, /FAILED \(requestFailureReason CAA_ERROR\)/],
     ["VALIDATION_TIMED_OUT", {}, /VALIDATION_TIMED_OUT \(no reason given\)/],
     ["REVOKED", { revocationReason: "KEY_COMPROMISE" }, /REVOKED \(revoked: KEY_COMPROMISE\)/],
+    ["EXPIRED", { notAfter: "2026-01-01T00:00:00.000Z" }, /EXPIRED \(expired on 2026-01-01T00:00:00\.000Z\)/],
+    ["INACTIVE", {}, /INACTIVE \(inactive: no longer usable\)/],
   ] as const) {
     it(`fails at once on ${status}, with the reason`, async () => {
       const f = fakeIo([cert("PENDING_VALIDATION"), cert(status, [], extra)]);
