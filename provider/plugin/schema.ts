@@ -3,21 +3,12 @@
  * package's own lists so that it cannot drift from them: the certificate fields from
  * `CERTIFICATE_FIELDS`, the search arguments from the validator's argument lists, the settings
  * from `LOOKUP_SETTING_RANGES`. A field added to one of those lists without a schema entry here
- * fails to compile (the property tables of schema-properties.ts are typed `Record<Field, ...>`), and tests/unit/plugin-schema
- * checks the generated schema against the lists. Pure.
+ * fails to compile (the property tables of schema-properties.ts are typed `Record<Field, ...>`),
+ * and tests/unit/plugin-schema checks the generated schema against the lists. Pure.
  */
 import { CERTIFICATE_FIELDS, type LoadBalancerTlsCertificate } from "../../lightsail/types";
 import { CERTIFICATE_ARGUMENTS, LOAD_BALANCER_ARGUMENTS } from "../../lookup/validate";
 import { LEGACY_QUERY_INPUT, QUERY_REMOVED_IN } from "./lookup-surface";
-
-/** Type tokens of the schema. */
-export const TOKENS = {
-  getCertificate: `${PACKAGE_NAME}:index:getCertificate`,
-  getCertificates: `${PACKAGE_NAME}:index:getCertificates`,
-  getLoadBalancerTlsCertificate: `${PACKAGE_NAME}:index:getLoadBalancerTlsCertificate`,
-  certificateLookup: `${PACKAGE_NAME}:index:CertificateLookup`,
-  certificateValidation: `${PACKAGE_NAME}:index:CertificateValidation`,
-} as const;
 
 import {
   CERTIFICATE_ARGUMENT_SPECS,
@@ -43,6 +34,15 @@ export {
   SETTING_SPECS,
 } from "./schema-properties";
 export type { PropertySpec } from "./schema-properties";
+
+/** Type tokens of the schema. */
+export const TOKENS = {
+  getCertificate: `${PACKAGE_NAME}:index:getCertificate`,
+  getCertificates: `${PACKAGE_NAME}:index:getCertificates`,
+  getLoadBalancerTlsCertificate: `${PACKAGE_NAME}:index:getLoadBalancerTlsCertificate`,
+  certificateLookup: `${PACKAGE_NAME}:index:CertificateLookup`,
+  certificateValidation: `${PACKAGE_NAME}:index:CertificateValidation`,
+} as const;
 
 function objectType(
   description: string,
