@@ -42,7 +42,7 @@ const PACKAGE_INPUTS = [
   "lightsail",
   "lookup",
   "provider",
-  "sdk",
+  "api",
   "emulator",
   "gate",
   "policy",
