@@ -13,6 +13,8 @@ export default tseslint.config(
       "policy/bin/**",
       ".stryker-tmp/**",
       "reports/**",
+      // Generated SDKs (scripts/generate-sdks.js); tests/sdk checks them instead.
+      "sdk/**",
     ],
   },
   ...tseslint.configs.recommended,

@@ -2,7 +2,7 @@
  * pulumi-lightsail-certificates: look up Amazon Lightsail TLS certificates from Pulumi programs.
  * Only the names exported here are public.
  */
-export * from "./sdk";
+export * from "./api";
 export {
   AccessDeniedError,
   AmbiguousCertificateError,

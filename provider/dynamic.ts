@@ -1,6 +1,6 @@
 /**
  * The CertificateLookup dynamic provider: the code the Pulumi dynamic-provider host runs. The
- * serialized provider (sdk/certificateLookup.ts) only `require`s this package's `/provider`
+ * serialized provider (api/certificateLookup.ts) only `require`s this package's `/provider`
  * entry point by its package name and forwards each call, so no client, credential or
  * environment value is ever serialized, and a change of this code alone is not a change of any
  * resource. Those calls are a contract with every stack's state: see provider/index.ts.

@@ -35,6 +35,24 @@ export {
 } from "./schema-properties";
 export type { PropertySpec } from "./schema-properties";
 
+/** Where the sources live (package.json `repository`, without npm's `git+` and `.git`). */
+export const REPOSITORY_URL =
+  "https://github.com/pulumi-lightsail-certificates/pulumi-lightsail-certificates";
+
+/** package.json `homepage`. */
+export const HOMEPAGE_URL = `${REPOSITORY_URL}#readme`;
+
+/** The npm package the generated Node.js SDK ships in (as its `/plugin` subpath). */
+export const NPM_PACKAGE_NAME = "pulumi-lightsail-certificates";
+
+/**
+ * The Go package of the generated SDK: module `<repository>/sdk/go` (sdk/go/go.mod), package
+ * `lightsailcertificates` in it. No `pluginDownloadURL`: the plugin is installed from its archive
+ * with `pulumi plugin install --file` (README).
+ */
+export const GO_IMPORT_BASE_PATH =
+  "github.com/pulumi-lightsail-certificates/pulumi-lightsail-certificates/sdk/go/lightsailcertificates";
+
 /** Type tokens of the schema. */
 export const TOKENS = {
   getCertificate: `${PACKAGE_NAME}:index:getCertificate`,
@@ -71,6 +89,8 @@ export function pluginSchema(version: string): Record<string, unknown> {
     description:
       "Look up Amazon Lightsail TLS certificates: paged lookups by name or domain, and a CertificateLookup resource that shows renewals at preview.",
     license: "Apache-2.0",
+    repository: REPOSITORY_URL,
+    homepage: HOMEPAGE_URL,
     keywords: ["pulumi", "aws", "lightsail", "certificates", "category/cloud"],
     meta: { moduleFormat: "(.*)" },
     config: { variables: PROVIDER_CONFIG },
@@ -202,11 +222,18 @@ export function pluginSchema(version: string): Record<string, unknown> {
       },
     },
     language: {
-      python: { packageName: "pulumi_lightsail_certificates", requires: { pulumi: ">=3.0.0,<4.0.0" } },
-      go: {
-        importBasePath: "example.com/pulumi-lightsail-certificates/sdk/go/lightsailcertificates",
-        generateResourceContainerTypes: false,
+      python: {
+        packageName: "pulumi_lightsail_certificates",
+        requires: { pulumi: ">=3.0.0,<4.0.0" },
+        pyproject: { enabled: true },
+        respectSchemaVersion: true,
       },
+      go: {
+        importBasePath: GO_IMPORT_BASE_PATH,
+        generateResourceContainerTypes: false,
+        respectSchemaVersion: true,
+      },
+      nodejs: { packageName: NPM_PACKAGE_NAME, respectSchemaVersion: true },
     },
   };
 }

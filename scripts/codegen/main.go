@@ -1,4 +1,4 @@
-// Command lsc-codegen writes the Python or Go SDK of the provider plugin lightsail-certificates
+// Command lsc-codegen writes the Python, Go or Node.js SDK of the provider plugin lightsail-certificates
 // from its schema, with the code generators of github.com/pulumi/pulumi/pkg/v3 (the version the
 // CLI is built from). `pulumi package gen-sdk` cannot be used here: it asks the language's host
 // to generate, and the Python and Go hosts are not available offline.
@@ -6,7 +6,7 @@
 // scripts/generate-sdks.js builds it inside the cached pkg module (so it uses that module's
 // go.mod) and runs it:
 //
-//	lsc-codegen -schema schema.json -language python|go -out DIR
+//	lsc-codegen -schema schema.json -language python|go|nodejs -out DIR
 package main
 
 import (
@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/python"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 )
@@ -25,7 +26,7 @@ const tool = "lightsail-certificates codegen"
 
 func main() {
 	schemaPath := flag.String("schema", "", "the schema JSON (what the plugin's GetSchema returns)")
-	language := flag.String("language", "", "python or go")
+	language := flag.String("language", "", "python, go or nodejs")
 	out := flag.String("out", "", "directory to write the SDK into (must not exist)")
 	flag.Parse()
 	if err := run(*schemaPath, *language, *out); err != nil {
@@ -60,8 +61,10 @@ func run(schemaPath, language, out string) error {
 		files, err = python.GeneratePackage(tool, pkg, nil, nil)
 	case "go":
 		files, err = gogen.GeneratePackage(tool, pkg, nil)
+	case "nodejs":
+		files, err = nodejs.GeneratePackage(tool, pkg, nil, nil, false, nil)
 	default:
-		return fmt.Errorf("-language must be python or go, got %q", language)
+		return fmt.Errorf("-language must be python, go or nodejs, got %q", language)
 	}
 	if err != nil {
 		return fmt.Errorf("generating the %s SDK: %w", language, err)

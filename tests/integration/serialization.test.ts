@@ -68,7 +68,7 @@ describe("CertificateLookup serialization", function () {
       "stack",
       true,
     );
-    const { CertificateLookup } = await import("../../sdk/certificateLookup");
+    const { CertificateLookup } = await import("../../api/certificateLookup");
     const lookup = new CertificateLookup("site", { domainName: "example.com", minDaysValid: 30 });
     await new Promise<void>((resolve) => lookup.urn.apply(() => resolve()));
     providerText = String(captured[0]?.__provider ?? "");

@@ -138,7 +138,7 @@ describe("the packed tarball, installed with a plain npm install", function () {
   it("ships no sources, tests, repository scripts or source maps (the examples are the only .ts files)", () => {
     const unwanted = files.filter(
       (f) =>
-        /^(tests|scripts|bench|provider|sdk|gate\/.*\.ts$|emulator\/.*\.ts$|node_modules)\b/.test(f) ||
+        /^(tests|scripts|bench|provider|api|sdk|gate\/.*\.ts$|emulator\/.*\.ts$|node_modules)\b/.test(f) ||
         (f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.startsWith("examples/")) ||
         f.endsWith(".map") ||
         /(^|\/)(Pulumi\.[^/]+\.yaml|tsconfig\.build\.json|\.prettierrc\.json|eslint\.config\.mjs)$/.test(f),

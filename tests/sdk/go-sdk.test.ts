@@ -1,8 +1,10 @@
 /**
- * The Go SDK generated from the plugin's schema (scripts/generate-sdks.js go): `go build` and
- * `go vet` pass against sdk/v3 v3.248.0, and a program using it runs under `pulumi.WithMocks`,
- * getting typed getCertificate results (tests/sdk/go/mock_test.go, run with `go test`). Without
- * Go the `before` hook fails with the script's message.
+ * The committed Go SDK (sdk/go: module <repository>/sdk/go, package lightsailcertificates): in a
+ * copy with sdk/v3 replaced by the cached v3.248.0 sources (scripts/generate-sdks.js go, cached by
+ * the hash of sdk/go) `go build` and `go vet` pass, and a program using it runs under
+ * `pulumi.WithMocks`, getting typed getCertificate results and a CertificateLookup's outputs
+ * (tests/sdk/go/mock_test.go, run with `go test`). Without Go the `before` hook fails with the
+ * script's message.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
@@ -38,7 +40,7 @@ describe("Go SDK of the provider plugin", function () {
       assert.ok(text.includes(name), `${name} generated`);
   });
 
-  it("a program under pulumi.WithMocks gets typed getCertificate results (go test)", async () => {
+  it("a program under pulumi.WithMocks gets typed getCertificate results and a CertificateLookup's outputs (go test)", async () => {
     const testDir = path.join(dir, "sdk", "mocktest");
     fs.mkdirSync(testDir, { recursive: true });
     fs.copyFileSync(
@@ -51,5 +53,21 @@ describe("Go SDK of the provider plugin", function () {
       timeoutMs: 9 * 60_000,
     });
     assert.match(out, /--- PASS: TestGetCertificateUnderMocks/);
+    assert.match(out, /--- PASS: TestCertificateLookupUnderMocks/);
+  });
+
+  it("the README's Go program builds against it", async () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("\n### Go\n"));
+    const block = /```go\n([\s\S]*?)\n```/.exec(section);
+    assert.ok(block, "README.md has a ```go block under ### Go");
+    const programDir = path.join(dir, "sdk", "readmeprogram");
+    fs.mkdirSync(programDir, { recursive: true });
+    fs.writeFileSync(path.join(programDir, "main.go"), `${block[1]}\n`);
+    await runBounded(goCommand(), ["vet", "./readmeprogram/"], {
+      cwd: path.join(dir, "sdk"),
+      env: GO_ENV,
+      timeoutMs: 9 * 60_000,
+    });
   });
 });

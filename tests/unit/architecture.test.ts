@@ -1,6 +1,6 @@
 /**
  * The rooms of the code and what each may use (README, "Map of the code"). Data flows one way:
- * lightsail/ (the wire) -> lookup/ (the rules) -> provider/ (the engine side) and sdk/ (what users
+ * lightsail/ (the wire) -> lookup/ (the rules) -> provider/ (the engine side) and api/ (what users
  * call) -> policy/ and gate/ on top; emulator/ stands beside, using the wire's model at most.
  * Read from the import statements of the files, so a wrong-way import fails here.
  */
@@ -17,7 +17,7 @@ const MAY_USE: Record<string, { rooms: string[]; forbidPackages?: string[] }> = 
   provider: { rooms: ["lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
   // The provider plugin: the engine side too, on the same resource logic as the dynamic provider.
   "provider/plugin": { rooms: ["provider", "lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
-  sdk: { rooms: ["provider", "lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
+  api: { rooms: ["provider", "lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
   gate: { rooms: ["lookup", "lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
   emulator: { rooms: ["lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
   // The pack ships on its own (policy/bin): it reaches the package only through its entry point
@@ -102,7 +102,7 @@ describe("architecture: rooms and the direction of imports", () => {
 
   it("index.ts exports only from what users call and the model, never the engine side", () => {
     const wrong = specifiers(path.join(ROOT, "index.ts")).filter(
-      (s) => !/^\.\/(sdk|lightsail)(\/|$)/.test(s),
+      (s) => !/^\.\/(api|lightsail)(\/|$)/.test(s),
     );
     assert.deepEqual(wrong, []);
   });

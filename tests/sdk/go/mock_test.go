@@ -1,25 +1,38 @@
-// A program using the generated Go SDK under the Go SDK's own mocks (pulumi.WithMocks): the
-// invoke of getCertificate reaches the engine with the schema's token and camelCase arguments,
-// and the typed result carries the certificate's fields. tests/sdk/go-sdk.test.ts copies this
-// file into the generated module (package mocktest) and runs `go test` there.
+// A program using the committed Go SDK (sdk/go) under the Go SDK's own mocks (pulumi.WithMocks):
+// the invoke of getCertificate reaches the engine with the schema's token and camelCase
+// arguments, and the typed result carries the certificate's fields; a CertificateLookup registers
+// the schema's resource type with its inputs and resolves its outputs. tests/sdk/go-sdk.test.ts
+// copies this file into a built copy of the module (package mocktest) and runs `go test` there.
 package mocktest
 
 import (
 	"testing"
 
-	lsc "example.com/pulumi-lightsail-certificates/sdk/go/lightsailcertificates"
+	lsc "github.com/pulumi-lightsail-certificates/pulumi-lightsail-certificates/sdk/go/lightsailcertificates"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-type mocks struct{ calls []pulumi.MockCallArgs }
+type mocks struct {
+	calls     []pulumi.MockCallArgs
+	resources []pulumi.MockResourceArgs
+}
 
 func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
-	return args.Name + "-id", args.Inputs, nil
+	m.resources = append(m.resources, args)
+	state := certificate()
+	for k, v := range args.Inputs {
+		state[k] = v
+	}
+	return args.Name + "-id", state, nil
 }
 
 func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	m.calls = append(m.calls, args)
+	return certificate(), nil
+}
+
+func certificate() resource.PropertyMap {
 	return resource.NewPropertyMapFromMap(map[string]interface{}{
 		"arn":                     "arn:aws:lightsail:us-east-1:123456789012:Certificate/abc",
 		"name":                    "example-com",
@@ -32,7 +45,7 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		"inUseResourceCount":      2,
 		"domainValidationRecords": []interface{}{},
 		"tags":                    map[string]interface{}{"team": "web"},
-	}), nil
+	})
 }
 
 func TestGetCertificateUnderMocks(t *testing.T) {
@@ -73,5 +86,40 @@ func TestGetCertificateUnderMocks(t *testing.T) {
 	}
 	if got := m.calls[0].Args["minDaysValid"].NumberValue(); got != 30 {
 		t.Errorf("minDaysValid sent: %v", got)
+	}
+}
+
+func TestCertificateLookupUnderMocks(t *testing.T) {
+	m := &mocks{}
+	notAfter := make(chan string, 1)
+	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+		lookup, err := lsc.NewCertificateLookup(ctx, "site", &lsc.CertificateLookupArgs{
+			Query: lsc.CertificateQueryArgs{DomainName: pulumi.String("example.com"), MinDaysValid: pulumi.Int(30)},
+		})
+		if err != nil {
+			return err
+		}
+		lookup.NotAfter.ApplyT(func(v *string) string {
+			if v != nil {
+				notAfter <- *v
+			} else {
+				notAfter <- "<nil>"
+			}
+			return ""
+		})
+		return nil
+	}, pulumi.WithMocks("project", "stack", m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := <-notAfter; got != "2027-09-01T00:00:00.000Z" {
+		t.Errorf("notAfter: %q", got)
+	}
+	if len(m.resources) != 1 || m.resources[0].TypeToken != "lightsail-certificates:index:CertificateLookup" || m.resources[0].Name != "site" {
+		t.Fatalf("resources: %+v", m.resources)
+	}
+	query := m.resources[0].Inputs["query"].ObjectValue()
+	if query["domainName"].StringValue() != "example.com" || query["minDaysValid"].NumberValue() != 30 {
+		t.Errorf("query sent: %v", query)
 	}
 }

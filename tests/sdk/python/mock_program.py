@@ -1,34 +1,39 @@
-"""A program using the generated Python SDK under the Python SDK's own mocks
-(pulumi.runtime.set_mocks): the invoke of getCertificate reaches the engine with the schema's
-token and camelCase arguments, and the typed result carries the certificate's fields.
-Run by tests/sdk/python-sdk.test.ts with the SDK's venv; exits non-zero on a failed check."""
+"""A program using the generated Python SDK (sdk/python, installed from its wheel) under the
+Python SDK's own mocks (pulumi.runtime.set_mocks): the invoke of getCertificate reaches the engine
+with the schema's token and camelCase arguments, and the typed result carries the certificate's
+fields; a CertificateLookup registers the schema's resource type with its inputs and resolves its
+outputs. Run by tests/sdk/python-sdk.test.ts with the wheel's venv; exits non-zero on a failed
+check."""
 import sys
 
 import pulumi
 import pulumi_lightsail_certificates as lsc
 
 CALLS = []
+RESOURCES = []
+CERTIFICATE = {
+    "arn": "arn:aws:lightsail:us-east-1:123456789012:Certificate/abc",
+    "name": "example-com",
+    "domainName": "example.com",
+    "subjectAlternativeNames": ["example.com", "www.example.com"],
+    "status": "ISSUED",
+    "region": "us-east-1",
+    "notAfter": "2027-09-01T00:00:00.000Z",
+    "daysUntilExpiry": 42,
+    "inUseResourceCount": 2,
+    "domainValidationRecords": [],
+    "tags": {"team": "web"},
+}
 
 
 class Mocks(pulumi.runtime.Mocks):
     def new_resource(self, args):
-        return [args.name + "-id", args.inputs]
+        RESOURCES.append((args.typ, args.name, dict(args.inputs)))
+        return [args.name + "-id", {**args.inputs, **CERTIFICATE}]
 
     def call(self, args):
         CALLS.append((args.token, dict(args.args)))
-        return {
-            "arn": "arn:aws:lightsail:us-east-1:123456789012:Certificate/abc",
-            "name": "example-com",
-            "domainName": "example.com",
-            "subjectAlternativeNames": ["example.com", "www.example.com"],
-            "status": "ISSUED",
-            "region": "us-east-1",
-            "notAfter": "2027-09-01T00:00:00.000Z",
-            "daysUntilExpiry": 42,
-            "inUseResourceCount": 2,
-            "domainValidationRecords": [],
-            "tags": {"team": "web"},
-        }
+        return CERTIFICATE
 
 
 pulumi.runtime.set_mocks(Mocks(), preview=False)
@@ -56,7 +61,31 @@ if CALLS:
     check("domainName sent", CALLS[0][1].get("domainName"), "example.com")
     check("minDaysValid sent", CALLS[0][1].get("minDaysValid"), 30)
 
+LOOKUP_CHECKED = []
+
+
+def check_lookup(values):
+    not_after, name = values
+    LOOKUP_CHECKED.append(True)
+    check("lookup not_after", not_after, "2027-09-01T00:00:00.000Z")
+    check("lookup name", name, "example-com")
+    check("resources", [(t, n) for t, n, _ in RESOURCES], [("lightsail-certificates:index:CertificateLookup", "site")])
+    if RESOURCES:
+        check("query sent", dict(RESOURCES[0][2].get("query", {})), {"domainName": "example.com", "minDaysValid": 30})
+
+
+@pulumi.runtime.test
+def lookup_outputs():
+    lookup = lsc.CertificateLookup(
+        "site", query=lsc.CertificateQueryArgs(domain_name="example.com", min_days_valid=30)
+    )
+    return pulumi.Output.all(lookup.not_after, lookup.name).apply(check_lookup)
+
+
+lookup_outputs()
+check("lookup outputs checked", LOOKUP_CHECKED, [True])
+
 if failures:
     print("\n".join(failures), file=sys.stderr)
     sys.exit(1)
-print(f"ok: {cert.name} {cert.not_after} {cert.days_until_expiry}")
+print(f"ok: {cert.name} {cert.not_after} {cert.days_until_expiry} lookup")
