@@ -7,7 +7,7 @@ import * as outputs from "./types/output";
 import * as utilities from "./utilities";
 
 /**
- * A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It owns nothing: destroying it touches no certificate.
+ * A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It takes the search as getCertificate does (`name` or `domainName`, ...). It owns nothing: destroying it touches no certificate.
  */
 export class CertificateLookup extends pulumi.CustomResource {
     /**
@@ -51,7 +51,7 @@ export class CertificateLookup extends pulumi.CustomResource {
     /**
      * The primary domain.
      */
-    declare public /*out*/ readonly domainName: pulumi.Output<string>;
+    declare public readonly domainName: pulumi.Output<string>;
     /**
      * Validation records, one per domain.
      */
@@ -79,7 +79,7 @@ export class CertificateLookup extends pulumi.CustomResource {
     /**
      * The certificate name: what distributions and container services reference.
      */
-    declare public /*out*/ readonly name: pulumi.Output<string>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * End of validity (ISO-8601).
      */
@@ -89,13 +89,13 @@ export class CertificateLookup extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
-     * The search, as written.
+     * The named profile, when given.
      */
-    declare public readonly query: pulumi.Output<outputs.CertificateQuery>;
+    declare public readonly profile: pulumi.Output<string | undefined>;
     /**
      * The region the certificate lives in.
      */
-    declare public /*out*/ readonly region: pulumi.Output<string>;
+    declare public readonly region: pulumi.Output<string>;
     /**
      * The renewal's own DNS validation records, each with its validation status (absent without any).
      */
@@ -135,7 +135,7 @@ export class CertificateLookup extends pulumi.CustomResource {
     /**
      * Alternative names; Lightsail includes the primary domain here itself.
      */
-    declare public /*out*/ readonly subjectAlternativeNames: pulumi.Output<string[]>;
+    declare public readonly subjectAlternativeNames: pulumi.Output<string[]>;
     /**
      * Code to quote to AWS support.
      */
@@ -143,7 +143,7 @@ export class CertificateLookup extends pulumi.CustomResource {
     /**
      * Tags as a map.
      */
-    declare public /*out*/ readonly tags: pulumi.Output<{[key: string]: string}>;
+    declare public readonly tags: pulumi.Output<{[key: string]: string}>;
 
     /**
      * Create a CertificateLookup resource with the given unique name, arguments, and options.
@@ -152,29 +152,32 @@ export class CertificateLookup extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: CertificateLookupArgs, opts?: pulumi.CustomResourceOptions) {
+    constructor(name: string, args?: CertificateLookupArgs, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
-            if (args?.query === undefined && !opts.urn) {
-                throw new Error("Missing required property 'query'");
-            }
+            resourceInputs["domainName"] = args?.domainName;
+            resourceInputs["minDaysValid"] = args?.minDaysValid;
+            resourceInputs["mostRecent"] = args?.mostRecent;
+            resourceInputs["name"] = args?.name;
+            resourceInputs["profile"] = args?.profile;
             resourceInputs["query"] = args?.query;
+            resourceInputs["region"] = args?.region;
             resourceInputs["settings"] = args?.settings;
+            resourceInputs["statuses"] = args?.statuses;
+            resourceInputs["subjectAlternativeNames"] = args?.subjectAlternativeNames;
+            resourceInputs["tags"] = args?.tags;
             resourceInputs["arn"] = undefined /*out*/;
             resourceInputs["createdAt"] = undefined /*out*/;
             resourceInputs["daysUntilExpiry"] = undefined /*out*/;
-            resourceInputs["domainName"] = undefined /*out*/;
             resourceInputs["domainValidationRecords"] = undefined /*out*/;
             resourceInputs["eligibleToRenew"] = undefined /*out*/;
             resourceInputs["inUseResourceCount"] = undefined /*out*/;
             resourceInputs["issuedAt"] = undefined /*out*/;
             resourceInputs["issuerCA"] = undefined /*out*/;
             resourceInputs["keyAlgorithm"] = undefined /*out*/;
-            resourceInputs["name"] = undefined /*out*/;
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
-            resourceInputs["region"] = undefined /*out*/;
             resourceInputs["renewalDomainValidationRecords"] = undefined /*out*/;
             resourceInputs["renewalStatus"] = undefined /*out*/;
             resourceInputs["renewalStatusReason"] = undefined /*out*/;
@@ -183,9 +186,7 @@ export class CertificateLookup extends pulumi.CustomResource {
             resourceInputs["revokedAt"] = undefined /*out*/;
             resourceInputs["serialNumber"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
-            resourceInputs["subjectAlternativeNames"] = undefined /*out*/;
             resourceInputs["supportCode"] = undefined /*out*/;
-            resourceInputs["tags"] = undefined /*out*/;
         } else {
             resourceInputs["arn"] = undefined /*out*/;
             resourceInputs["createdAt"] = undefined /*out*/;
@@ -200,7 +201,7 @@ export class CertificateLookup extends pulumi.CustomResource {
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
-            resourceInputs["query"] = undefined /*out*/;
+            resourceInputs["profile"] = undefined /*out*/;
             resourceInputs["region"] = undefined /*out*/;
             resourceInputs["renewalDomainValidationRecords"] = undefined /*out*/;
             resourceInputs["renewalStatus"] = undefined /*out*/;
@@ -225,11 +226,49 @@ export class CertificateLookup extends pulumi.CustomResource {
  */
 export interface CertificateLookupArgs {
     /**
-     * The search, as for getCertificate.
+     * Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
      */
-    query: pulumi.Input<inputs.CertificateQueryArgs>;
+    domainName?: pulumi.Input<string | undefined>;
     /**
-     * Request settings of this lookup (over the provider's); not compared.
+     * Fail unless the chosen certificate stays valid at least this many whole days from now.
+     */
+    minDaysValid?: pulumi.Input<number | undefined>;
+    /**
+     * When several certificates match, take the most recent instead of failing (default false).
+     */
+    mostRecent?: pulumi.Input<boolean | undefined>;
+    /**
+     * Exact certificate name (case-sensitive). A name lookup costs one request.
+     */
+    name?: pulumi.Input<string | undefined>;
+    /**
+     * Named profile of the shared AWS config and credentials files for this lookup (else the provider's).
+     */
+    profile?: pulumi.Input<string | undefined>;
+    /**
+     * The search, nested (0.2.0's form).
+     *
+     * @deprecated Write the search's properties (domainName, name, ...) at the top level instead; `query` is removed in 0.4.0.
+     */
+    query?: pulumi.Input<inputs.CertificateQueryArgs | undefined>;
+    /**
+     * Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
+     */
+    region?: pulumi.Input<string | undefined>;
+    /**
+     * Request settings of this lookup (over the provider's); changing them is not a change of the resource.
      */
     settings?: pulumi.Input<inputs.LookupSettingsArgs | undefined>;
+    /**
+     * Statuses to accept (default `["ISSUED"]`).
+     */
+    statuses?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Domains the certificate must all cover (its primary domain or SANs).
+     */
+    subjectAlternativeNames?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Tags that must all be present with exactly these values.
+     */
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
 }

@@ -50,11 +50,11 @@ export class Provider extends pulumi.ProviderResource {
  */
 export interface ProviderArgs {
     /**
-     * Attempts per request, retries included. From 1 to 10; default 4.
+     * Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
      */
     maxAttempts?: pulumi.Input<number | undefined>;
     /**
-     * Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+     * Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
      */
     maxPages?: pulumi.Input<number | undefined>;
     /**
@@ -66,7 +66,7 @@ export interface ProviderArgs {
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+     * Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
      */
     requestTimeoutMs?: pulumi.Input<number | undefined>;
 }

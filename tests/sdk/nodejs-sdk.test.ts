@@ -81,13 +81,13 @@ describe("Node.js SDK of the provider plugin (pulumi-lightsail-certificates/plug
 
   it("CertificateLookup registers lightsail-certificates:index:CertificateLookup with its inputs", async () => {
     resources.length = 0;
-    const lookup = new sdk.CertificateLookup("site", { query: { domainName: "example.com", minDaysValid: 30 } });
+    const lookup = new sdk.CertificateLookup("site", { domainName: "example.com", minDaysValid: 30 });
     assert.equal(await output(lookup.notAfter), "2027-09-01T00:00:00.000Z");
     assert.equal(await output(lookup.name), "example-com");
     assert.equal(resources.length, 1);
     assert.equal(resources[0].type, "lightsail-certificates:index:CertificateLookup");
     assert.equal(resources[0].name, "site");
-    assert.deepEqual(resources[0].inputs.query, { domainName: "example.com", minDaysValid: 30 });
+    assert.deepEqual(resources[0].inputs, { domainName: "example.com", minDaysValid: 30 });
   });
 
   it("asks the engine for the plugin at package.json's version", () => {

@@ -7,12 +7,11 @@ import (
 	"context"
 	"reflect"
 
-	"errors"
 	"github.com/pulumi-lightsail-certificates/pulumi-lightsail-certificates/sdk/go/lightsailcertificates/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It owns nothing: destroying it touches no certificate.
+// A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It takes the search as getCertificate does (`name` or `domainName`, ...). It owns nothing: destroying it touches no certificate.
 type CertificateLookup struct {
 	pulumi.CustomResourceState
 
@@ -42,8 +41,8 @@ type CertificateLookup struct {
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity (ISO-8601).
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
-	// The search, as written.
-	Query CertificateQueryOutput `pulumi:"query"`
+	// The named profile, when given.
+	Profile pulumi.StringPtrOutput `pulumi:"profile"`
 	// The region the certificate lives in.
 	Region pulumi.StringOutput `pulumi:"region"`
 	// The renewal's own DNS validation records, each with its validation status (absent without any).
@@ -76,12 +75,9 @@ type CertificateLookup struct {
 func NewCertificateLookup(ctx *pulumi.Context,
 	name string, args *CertificateLookupArgs, opts ...pulumi.ResourceOption) (*CertificateLookup, error) {
 	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
+		args = &CertificateLookupArgs{}
 	}
 
-	if args.Query == nil {
-		return nil, errors.New("invalid value for required argument 'Query'")
-	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource CertificateLookup
 	err := ctx.RegisterResource("lightsail-certificates:index:CertificateLookup", name, args, &resource, opts...)
@@ -115,18 +111,58 @@ func (CertificateLookupState) ElementType() reflect.Type {
 }
 
 type certificateLookupArgs struct {
-	// The search, as for getCertificate.
-	Query CertificateQuery `pulumi:"query"`
-	// Request settings of this lookup (over the provider's); not compared.
+	// Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
+	DomainName *string `pulumi:"domainName"`
+	// Fail unless the chosen certificate stays valid at least this many whole days from now.
+	MinDaysValid *int `pulumi:"minDaysValid"`
+	// When several certificates match, take the most recent instead of failing (default false).
+	MostRecent *bool `pulumi:"mostRecent"`
+	// Exact certificate name (case-sensitive). A name lookup costs one request.
+	Name *string `pulumi:"name"`
+	// Named profile of the shared AWS config and credentials files for this lookup (else the provider's).
+	Profile *string `pulumi:"profile"`
+	// The search, nested (0.2.0's form).
+	//
+	// Deprecated: Write the search's properties (domainName, name, ...) at the top level instead; `query` is removed in 0.4.0.
+	Query *CertificateQuery `pulumi:"query"`
+	// Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
+	Region *string `pulumi:"region"`
+	// Request settings of this lookup (over the provider's); changing them is not a change of the resource.
 	Settings *LookupSettings `pulumi:"settings"`
+	// Statuses to accept (default `["ISSUED"]`).
+	Statuses []string `pulumi:"statuses"`
+	// Domains the certificate must all cover (its primary domain or SANs).
+	SubjectAlternativeNames []string `pulumi:"subjectAlternativeNames"`
+	// Tags that must all be present with exactly these values.
+	Tags map[string]string `pulumi:"tags"`
 }
 
 // The set of arguments for constructing a CertificateLookup resource.
 type CertificateLookupArgs struct {
-	// The search, as for getCertificate.
-	Query CertificateQueryInput
-	// Request settings of this lookup (over the provider's); not compared.
+	// Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
+	DomainName pulumi.StringPtrInput
+	// Fail unless the chosen certificate stays valid at least this many whole days from now.
+	MinDaysValid pulumi.IntPtrInput
+	// When several certificates match, take the most recent instead of failing (default false).
+	MostRecent pulumi.BoolPtrInput
+	// Exact certificate name (case-sensitive). A name lookup costs one request.
+	Name pulumi.StringPtrInput
+	// Named profile of the shared AWS config and credentials files for this lookup (else the provider's).
+	Profile pulumi.StringPtrInput
+	// The search, nested (0.2.0's form).
+	//
+	// Deprecated: Write the search's properties (domainName, name, ...) at the top level instead; `query` is removed in 0.4.0.
+	Query CertificateQueryPtrInput
+	// Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
+	Region pulumi.StringPtrInput
+	// Request settings of this lookup (over the provider's); changing them is not a change of the resource.
 	Settings LookupSettingsPtrInput
+	// Statuses to accept (default `["ISSUED"]`).
+	Statuses pulumi.StringArrayInput
+	// Domains the certificate must all cover (its primary domain or SANs).
+	SubjectAlternativeNames pulumi.StringArrayInput
+	// Tags that must all be present with exactly these values.
+	Tags pulumi.StringMapInput
 }
 
 func (CertificateLookupArgs) ElementType() reflect.Type {
@@ -231,9 +267,9 @@ func (o CertificateLookupOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateLookup) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
 
-// The search, as written.
-func (o CertificateLookupOutput) Query() CertificateQueryOutput {
-	return o.ApplyT(func(v *CertificateLookup) CertificateQueryOutput { return v.Query }).(CertificateQueryOutput)
+// The named profile, when given.
+func (o CertificateLookupOutput) Profile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *CertificateLookup) pulumi.StringPtrOutput { return v.Profile }).(pulumi.StringPtrOutput)
 }
 
 // The region the certificate lives in.

@@ -33,29 +33,29 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
-	// Attempts per request, retries included. From 1 to 10; default 4.
+	// Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
 	MaxAttempts *int `pulumi:"maxAttempts"`
-	// Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+	// Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
 	MaxPages *int `pulumi:"maxPages"`
 	// Named profile of the shared AWS config and credentials files (adds to the AWS SDK chain).
 	Profile *string `pulumi:"profile"`
 	// Region of every lookup that names none; otherwise `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
 	Region *string `pulumi:"region"`
-	// Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+	// Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
 	RequestTimeoutMs *int `pulumi:"requestTimeoutMs"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
-	// Attempts per request, retries included. From 1 to 10; default 4.
+	// Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
 	MaxAttempts pulumi.IntPtrInput
-	// Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+	// Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
 	MaxPages pulumi.IntPtrInput
 	// Named profile of the shared AWS config and credentials files (adds to the AWS SDK chain).
 	Profile pulumi.StringPtrInput
 	// Region of every lookup that names none; otherwise `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
 	Region pulumi.StringPtrInput
-	// Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+	// Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
 	RequestTimeoutMs pulumi.IntPtrInput
 }
 

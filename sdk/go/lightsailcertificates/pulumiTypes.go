@@ -227,7 +227,7 @@ func (o CertificateArrayOutput) Index(i pulumi.IntInput) CertificateOutput {
 	}).(CertificateOutput)
 }
 
-// The search of a CertificateLookup: the arguments of getCertificate.
+// The search of a CertificateLookup under the deprecated `query` input: the arguments of getCertificate.
 type CertificateQuery struct {
 	// Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
 	DomainName *string `pulumi:"domainName"`
@@ -258,7 +258,7 @@ type CertificateQueryInput interface {
 	ToCertificateQueryOutputWithContext(context.Context) CertificateQueryOutput
 }
 
-// The search of a CertificateLookup: the arguments of getCertificate.
+// The search of a CertificateLookup under the deprecated `query` input: the arguments of getCertificate.
 type CertificateQueryArgs struct {
 	// Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
 	DomainName pulumi.StringPtrInput `pulumi:"domainName"`
@@ -290,7 +290,48 @@ func (i CertificateQueryArgs) ToCertificateQueryOutputWithContext(ctx context.Co
 	return pulumi.ToOutputWithContext(ctx, i).(CertificateQueryOutput)
 }
 
-// The search of a CertificateLookup: the arguments of getCertificate.
+func (i CertificateQueryArgs) ToCertificateQueryPtrOutput() CertificateQueryPtrOutput {
+	return i.ToCertificateQueryPtrOutputWithContext(context.Background())
+}
+
+func (i CertificateQueryArgs) ToCertificateQueryPtrOutputWithContext(ctx context.Context) CertificateQueryPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CertificateQueryOutput).ToCertificateQueryPtrOutputWithContext(ctx)
+}
+
+// CertificateQueryPtrInput is an input type that accepts CertificateQueryArgs, CertificateQueryPtr and CertificateQueryPtrOutput values.
+// You can construct a concrete instance of `CertificateQueryPtrInput` via:
+//
+//	        CertificateQueryArgs{...}
+//
+//	or:
+//
+//	        nil
+type CertificateQueryPtrInput interface {
+	pulumi.Input
+
+	ToCertificateQueryPtrOutput() CertificateQueryPtrOutput
+	ToCertificateQueryPtrOutputWithContext(context.Context) CertificateQueryPtrOutput
+}
+
+type certificateQueryPtrType CertificateQueryArgs
+
+func CertificateQueryPtr(v *CertificateQueryArgs) CertificateQueryPtrInput {
+	return (*certificateQueryPtrType)(v)
+}
+
+func (*certificateQueryPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**CertificateQuery)(nil)).Elem()
+}
+
+func (i *certificateQueryPtrType) ToCertificateQueryPtrOutput() CertificateQueryPtrOutput {
+	return i.ToCertificateQueryPtrOutputWithContext(context.Background())
+}
+
+func (i *certificateQueryPtrType) ToCertificateQueryPtrOutputWithContext(ctx context.Context) CertificateQueryPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CertificateQueryPtrOutput)
+}
+
+// The search of a CertificateLookup under the deprecated `query` input: the arguments of getCertificate.
 type CertificateQueryOutput struct{ *pulumi.OutputState }
 
 func (CertificateQueryOutput) ElementType() reflect.Type {
@@ -303,6 +344,16 @@ func (o CertificateQueryOutput) ToCertificateQueryOutput() CertificateQueryOutpu
 
 func (o CertificateQueryOutput) ToCertificateQueryOutputWithContext(ctx context.Context) CertificateQueryOutput {
 	return o
+}
+
+func (o CertificateQueryOutput) ToCertificateQueryPtrOutput() CertificateQueryPtrOutput {
+	return o.ToCertificateQueryPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateQueryOutput) ToCertificateQueryPtrOutputWithContext(ctx context.Context) CertificateQueryPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CertificateQuery) *CertificateQuery {
+		return &v
+	}).(CertificateQueryPtrOutput)
 }
 
 // Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
@@ -343,6 +394,110 @@ func (o CertificateQueryOutput) SubjectAlternativeNames() pulumi.StringArrayOutp
 // Tags that must all be present with exactly these values.
 func (o CertificateQueryOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v CertificateQuery) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
+}
+
+type CertificateQueryPtrOutput struct{ *pulumi.OutputState }
+
+func (CertificateQueryPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CertificateQuery)(nil)).Elem()
+}
+
+func (o CertificateQueryPtrOutput) ToCertificateQueryPtrOutput() CertificateQueryPtrOutput {
+	return o
+}
+
+func (o CertificateQueryPtrOutput) ToCertificateQueryPtrOutputWithContext(ctx context.Context) CertificateQueryPtrOutput {
+	return o
+}
+
+func (o CertificateQueryPtrOutput) Elem() CertificateQueryOutput {
+	return o.ApplyT(func(v *CertificateQuery) CertificateQuery {
+		if v != nil {
+			return *v
+		}
+		var ret CertificateQuery
+		return ret
+	}).(CertificateQueryOutput)
+}
+
+// Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
+func (o CertificateQueryPtrOutput) DomainName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *CertificateQuery) *string {
+		if v == nil {
+			return nil
+		}
+		return v.DomainName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Fail unless the chosen certificate stays valid at least this many whole days from now.
+func (o CertificateQueryPtrOutput) MinDaysValid() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *CertificateQuery) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MinDaysValid
+	}).(pulumi.IntPtrOutput)
+}
+
+// When several certificates match, take the most recent instead of failing (default false).
+func (o CertificateQueryPtrOutput) MostRecent() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *CertificateQuery) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.MostRecent
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Exact certificate name (case-sensitive). A name lookup costs one request.
+func (o CertificateQueryPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *CertificateQuery) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
+func (o CertificateQueryPtrOutput) Region() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *CertificateQuery) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Region
+	}).(pulumi.StringPtrOutput)
+}
+
+// Statuses to accept (default `["ISSUED"]`).
+func (o CertificateQueryPtrOutput) Statuses() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *CertificateQuery) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Statuses
+	}).(pulumi.StringArrayOutput)
+}
+
+// Domains the certificate must all cover (its primary domain or SANs).
+func (o CertificateQueryPtrOutput) SubjectAlternativeNames() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *CertificateQuery) []string {
+		if v == nil {
+			return nil
+		}
+		return v.SubjectAlternativeNames
+	}).(pulumi.StringArrayOutput)
+}
+
+// Tags that must all be present with exactly these values.
+func (o CertificateQueryPtrOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *CertificateQuery) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Tags
+	}).(pulumi.StringMapOutput)
 }
 
 // Whether Lightsail created a validation record.
@@ -543,11 +698,11 @@ type LoadBalancerTlsCertificate struct {
 
 // Request timeout, attempts per request and page bound of a lookup's reads.
 type LookupSettings struct {
-	// Attempts per request, retries included. From 1 to 10; default 4.
+	// Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
 	MaxAttempts *int `pulumi:"maxAttempts"`
-	// Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+	// Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
 	MaxPages *int `pulumi:"maxPages"`
-	// Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+	// Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
 	RequestTimeoutMs *int `pulumi:"requestTimeoutMs"`
 }
 
@@ -564,11 +719,11 @@ type LookupSettingsInput interface {
 
 // Request timeout, attempts per request and page bound of a lookup's reads.
 type LookupSettingsArgs struct {
-	// Attempts per request, retries included. From 1 to 10; default 4.
+	// Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
 	MaxAttempts pulumi.IntPtrInput `pulumi:"maxAttempts"`
-	// Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+	// Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
 	MaxPages pulumi.IntPtrInput `pulumi:"maxPages"`
-	// Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+	// Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
 	RequestTimeoutMs pulumi.IntPtrInput `pulumi:"requestTimeoutMs"`
 }
 
@@ -650,17 +805,17 @@ func (o LookupSettingsOutput) ToLookupSettingsPtrOutputWithContext(ctx context.C
 	}).(LookupSettingsPtrOutput)
 }
 
-// Attempts per request, retries included. From 1 to 10; default 4.
+// Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
 func (o LookupSettingsOutput) MaxAttempts() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v LookupSettings) *int { return v.MaxAttempts }).(pulumi.IntPtrOutput)
 }
 
-// Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+// Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
 func (o LookupSettingsOutput) MaxPages() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v LookupSettings) *int { return v.MaxPages }).(pulumi.IntPtrOutput)
 }
 
-// Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+// Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
 func (o LookupSettingsOutput) RequestTimeoutMs() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v LookupSettings) *int { return v.RequestTimeoutMs }).(pulumi.IntPtrOutput)
 }
@@ -689,7 +844,7 @@ func (o LookupSettingsPtrOutput) Elem() LookupSettingsOutput {
 	}).(LookupSettingsOutput)
 }
 
-// Attempts per request, retries included. From 1 to 10; default 4.
+// Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
 func (o LookupSettingsPtrOutput) MaxAttempts() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *LookupSettings) *int {
 		if v == nil {
@@ -699,7 +854,7 @@ func (o LookupSettingsPtrOutput) MaxAttempts() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
-// Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+// Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
 func (o LookupSettingsPtrOutput) MaxPages() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *LookupSettings) *int {
 		if v == nil {
@@ -709,7 +864,7 @@ func (o LookupSettingsPtrOutput) MaxPages() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
-// Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+// Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
 func (o LookupSettingsPtrOutput) RequestTimeoutMs() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *LookupSettings) *int {
 		if v == nil {
@@ -815,11 +970,13 @@ func (o ResourceRecordPtrOutput) Value() pulumi.StringPtrOutput {
 
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CertificateQueryInput)(nil)).Elem(), CertificateQueryArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateQueryPtrInput)(nil)).Elem(), CertificateQueryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LookupSettingsInput)(nil)).Elem(), LookupSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LookupSettingsPtrInput)(nil)).Elem(), LookupSettingsArgs{})
 	pulumi.RegisterOutputType(CertificateOutput{})
 	pulumi.RegisterOutputType(CertificateArrayOutput{})
 	pulumi.RegisterOutputType(CertificateQueryOutput{})
+	pulumi.RegisterOutputType(CertificateQueryPtrOutput{})
 	pulumi.RegisterOutputType(DnsRecordCreationStateOutput{})
 	pulumi.RegisterOutputType(DnsRecordCreationStatePtrOutput{})
 	pulumi.RegisterOutputType(DomainValidationRecordOutput{})

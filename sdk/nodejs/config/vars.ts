@@ -8,7 +8,7 @@ declare var exports: any;
 const __config = new pulumi.Config("lightsail-certificates");
 
 /**
- * Attempts per request, retries included. From 1 to 10; default 4.
+ * Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
  */
 export declare const maxAttempts: number | undefined;
 Object.defineProperty(exports, "maxAttempts", {
@@ -19,7 +19,7 @@ Object.defineProperty(exports, "maxAttempts", {
 });
 
 /**
- * Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+ * Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
  */
 export declare const maxPages: number | undefined;
 Object.defineProperty(exports, "maxPages", {
@@ -52,7 +52,7 @@ Object.defineProperty(exports, "region", {
 });
 
 /**
- * Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+ * Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
  */
 export declare const requestTimeoutMs: number | undefined;
 Object.defineProperty(exports, "requestTimeoutMs", {

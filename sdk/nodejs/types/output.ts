@@ -112,44 +112,6 @@ export interface Certificate {
 }
 
 /**
- * The search of a CertificateLookup: the arguments of getCertificate.
- */
-export interface CertificateQuery {
-    /**
-     * Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
-     */
-    domainName?: string;
-    /**
-     * Fail unless the chosen certificate stays valid at least this many whole days from now.
-     */
-    minDaysValid?: number;
-    /**
-     * When several certificates match, take the most recent instead of failing (default false).
-     */
-    mostRecent?: boolean;
-    /**
-     * Exact certificate name (case-sensitive). A name lookup costs one request.
-     */
-    name?: string;
-    /**
-     * Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
-     */
-    region?: string;
-    /**
-     * Statuses to accept (default `["ISSUED"]`).
-     */
-    statuses?: string[];
-    /**
-     * Domains the certificate must all cover (its primary domain or SANs).
-     */
-    subjectAlternativeNames?: string[];
-    /**
-     * Tags that must all be present with exactly these values.
-     */
-    tags?: {[key: string]: string};
-}
-
-/**
  * Whether Lightsail created a validation record.
  */
 export interface DnsRecordCreationState {
@@ -190,15 +152,15 @@ export interface DomainValidationRecord {
  */
 export interface LookupSettings {
     /**
-     * Attempts per request, retries included. From 1 to 10; default 4.
+     * Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
      */
     maxAttempts?: number;
     /**
-     * Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+     * Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
      */
     maxPages?: number;
     /**
-     * Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+     * Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
      */
     requestTimeoutMs?: number;
 }

@@ -23,7 +23,7 @@ __all__ = [
 
 class CertificateQueryArgsDict(TypedDict):
     """
-    The search of a CertificateLookup: the arguments of getCertificate.
+    The search of a CertificateLookup under the deprecated `query` input: the arguments of getCertificate.
     """
     domain_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -70,7 +70,7 @@ class CertificateQueryArgs:
                  subject_alternative_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
-        The search of a CertificateLookup: the arguments of getCertificate.
+        The search of a CertificateLookup under the deprecated `query` input: the arguments of getCertificate.
 
         :param pulumi.Input[_builtins.str] domain_name: Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
         :param pulumi.Input[_builtins.int] min_days_valid: Fail unless the chosen certificate stays valid at least this many whole days from now.
@@ -201,15 +201,15 @@ class LookupSettingsArgsDict(TypedDict):
     """
     max_attempts: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Attempts per request, retries included. From 1 to 10; default 4.
+    Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
     """
     max_pages: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+    Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
     """
     request_timeout_ms: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+    Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
     """
 
 @pulumi.input_type
@@ -221,9 +221,9 @@ class LookupSettingsArgs:
         """
         Request timeout, attempts per request and page bound of a lookup's reads.
 
-        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, retries included. From 1 to 10; default 4.
-        :param pulumi.Input[_builtins.int] max_pages: Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
-        :param pulumi.Input[_builtins.int] request_timeout_ms: Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+        :param pulumi.Input[_builtins.int] max_attempts: Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
+        :param pulumi.Input[_builtins.int] max_pages: Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
+        :param pulumi.Input[_builtins.int] request_timeout_ms: Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
         """
         if max_attempts is not None:
             pulumi.set(__self__, "max_attempts", max_attempts)
@@ -236,7 +236,7 @@ class LookupSettingsArgs:
     @pulumi.getter(name="maxAttempts")
     def max_attempts(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Attempts per request, retries included. From 1 to 10; default 4.
+        Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
         """
         return pulumi.get(self, "max_attempts")
 
@@ -248,7 +248,7 @@ class LookupSettingsArgs:
     @pulumi.getter(name="maxPages")
     def max_pages(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+        Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
         """
         return pulumi.get(self, "max_pages")
 
@@ -260,7 +260,7 @@ class LookupSettingsArgs:
     @pulumi.getter(name="requestTimeoutMs")
     def request_timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+        Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
         """
         return pulumi.get(self, "request_timeout_ms")
 

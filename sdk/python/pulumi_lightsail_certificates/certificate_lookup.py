@@ -21,41 +21,190 @@ __all__ = ['CertificateLookupArgs', 'CertificateLookup']
 @pulumi.input_type
 class CertificateLookupArgs:
     def __init__(__self__, *,
-                 query: pulumi.Input['CertificateQueryArgs'],
-                 settings: pulumi.Input[Optional['LookupSettingsArgs']] = None):
+                 domain_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 min_days_valid: pulumi.Input[Optional[_builtins.int]] = None,
+                 most_recent: pulumi.Input[Optional[_builtins.bool]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 query: pulumi.Input[Optional['CertificateQueryArgs']] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 settings: pulumi.Input[Optional['LookupSettingsArgs']] = None,
+                 statuses: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 subject_alternative_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a CertificateLookup resource.
 
-        :param pulumi.Input['CertificateQueryArgs'] query: The search, as for getCertificate.
-        :param pulumi.Input['LookupSettingsArgs'] settings: Request settings of this lookup (over the provider's); not compared.
+        :param pulumi.Input[_builtins.str] domain_name: Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
+        :param pulumi.Input[_builtins.int] min_days_valid: Fail unless the chosen certificate stays valid at least this many whole days from now.
+        :param pulumi.Input[_builtins.bool] most_recent: When several certificates match, take the most recent instead of failing (default false).
+        :param pulumi.Input[_builtins.str] name: Exact certificate name (case-sensitive). A name lookup costs one request.
+        :param pulumi.Input[_builtins.str] profile: Named profile of the shared AWS config and credentials files for this lookup (else the provider's).
+        :param pulumi.Input['CertificateQueryArgs'] query: The search, nested (0.2.0's form).
+        :param pulumi.Input[_builtins.str] region: Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
+        :param pulumi.Input['LookupSettingsArgs'] settings: Request settings of this lookup (over the provider's); changing them is not a change of the resource.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] statuses: Statuses to accept (default `["ISSUED"]`).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subject_alternative_names: Domains the certificate must all cover (its primary domain or SANs).
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags that must all be present with exactly these values.
         """
-        pulumi.set(__self__, "query", query)
+        if domain_name is not None:
+            pulumi.set(__self__, "domain_name", domain_name)
+        if min_days_valid is not None:
+            pulumi.set(__self__, "min_days_valid", min_days_valid)
+        if most_recent is not None:
+            pulumi.set(__self__, "most_recent", most_recent)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+        if profile is not None:
+            pulumi.set(__self__, "profile", profile)
+        if query is not None:
+            warnings.warn("""Write the search's properties (domainName, name, ...) at the top level instead; `query` is removed in 0.4.0.""", DeprecationWarning)
+            pulumi.log.warn("""query is deprecated: Write the search's properties (domainName, name, ...) at the top level instead; `query` is removed in 0.4.0.""")
+        if query is not None:
+            pulumi.set(__self__, "query", query)
+        if region is not None:
+            pulumi.set(__self__, "region", region)
         if settings is not None:
             pulumi.set(__self__, "settings", settings)
+        if statuses is not None:
+            pulumi.set(__self__, "statuses", statuses)
+        if subject_alternative_names is not None:
+            pulumi.set(__self__, "subject_alternative_names", subject_alternative_names)
+        if tags is not None:
+            pulumi.set(__self__, "tags", tags)
+
+    @_builtins.property
+    @pulumi.getter(name="domainName")
+    def domain_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
+        """
+        return pulumi.get(self, "domain_name")
+
+    @domain_name.setter
+    def domain_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "domain_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="minDaysValid")
+    def min_days_valid(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Fail unless the chosen certificate stays valid at least this many whole days from now.
+        """
+        return pulumi.get(self, "min_days_valid")
+
+    @min_days_valid.setter
+    def min_days_valid(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "min_days_valid", value)
+
+    @_builtins.property
+    @pulumi.getter(name="mostRecent")
+    def most_recent(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        When several certificates match, take the most recent instead of failing (default false).
+        """
+        return pulumi.get(self, "most_recent")
+
+    @most_recent.setter
+    def most_recent(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "most_recent", value)
 
     @_builtins.property
     @pulumi.getter
-    def query(self) -> pulumi.Input['CertificateQueryArgs']:
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The search, as for getCertificate.
+        Exact certificate name (case-sensitive). A name lookup costs one request.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Named profile of the shared AWS config and credentials files for this lookup (else the provider's).
+        """
+        return pulumi.get(self, "profile")
+
+    @profile.setter
+    def profile(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "profile", value)
+
+    @_builtins.property
+    @pulumi.getter
+    @_utilities.deprecated("""Write the search's properties (domainName, name, ...) at the top level instead; `query` is removed in 0.4.0.""")
+    def query(self) -> pulumi.Input[Optional['CertificateQueryArgs']]:
+        """
+        The search, nested (0.2.0's form).
         """
         return pulumi.get(self, "query")
 
     @query.setter
-    def query(self, value: pulumi.Input['CertificateQueryArgs']):
+    def query(self, value: pulumi.Input[Optional['CertificateQueryArgs']]):
         pulumi.set(self, "query", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def region(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
+        """
+        return pulumi.get(self, "region")
+
+    @region.setter
+    def region(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "region", value)
 
     @_builtins.property
     @pulumi.getter
     def settings(self) -> pulumi.Input[Optional['LookupSettingsArgs']]:
         """
-        Request settings of this lookup (over the provider's); not compared.
+        Request settings of this lookup (over the provider's); changing them is not a change of the resource.
         """
         return pulumi.get(self, "settings")
 
     @settings.setter
     def settings(self, value: pulumi.Input[Optional['LookupSettingsArgs']]):
         pulumi.set(self, "settings", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def statuses(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Statuses to accept (default `["ISSUED"]`).
+        """
+        return pulumi.get(self, "statuses")
+
+    @statuses.setter
+    def statuses(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "statuses", value)
+
+    @_builtins.property
+    @pulumi.getter(name="subjectAlternativeNames")
+    def subject_alternative_names(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Domains the certificate must all cover (its primary domain or SANs).
+        """
+        return pulumi.get(self, "subject_alternative_names")
+
+    @subject_alternative_names.setter
+    def subject_alternative_names(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "subject_alternative_names", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Tags that must all be present with exactly these values.
+        """
+        return pulumi.get(self, "tags")
+
+    @tags.setter
+    def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "tags", value)
 
 
 @pulumi.type_token("lightsail-certificates:index:CertificateLookup")
@@ -64,25 +213,43 @@ class CertificateLookup(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 domain_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 min_days_valid: pulumi.Input[Optional[_builtins.int]] = None,
+                 most_recent: pulumi.Input[Optional[_builtins.bool]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
                  query: pulumi.Input[Optional[Union['CertificateQueryArgs', 'CertificateQueryArgsDict']]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
                  settings: pulumi.Input[Optional[Union['LookupSettingsArgs', 'LookupSettingsArgsDict']]] = None,
+                 statuses: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 subject_alternative_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
-        A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It owns nothing: destroying it touches no certificate.
+        A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It takes the search as getCertificate does (`name` or `domainName`, ...). It owns nothing: destroying it touches no certificate.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[Union['CertificateQueryArgs', 'CertificateQueryArgsDict']] query: The search, as for getCertificate.
-        :param pulumi.Input[Union['LookupSettingsArgs', 'LookupSettingsArgsDict']] settings: Request settings of this lookup (over the provider's); not compared.
+        :param pulumi.Input[_builtins.str] domain_name: Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
+        :param pulumi.Input[_builtins.int] min_days_valid: Fail unless the chosen certificate stays valid at least this many whole days from now.
+        :param pulumi.Input[_builtins.bool] most_recent: When several certificates match, take the most recent instead of failing (default false).
+        :param pulumi.Input[_builtins.str] name: Exact certificate name (case-sensitive). A name lookup costs one request.
+        :param pulumi.Input[_builtins.str] profile: Named profile of the shared AWS config and credentials files for this lookup (else the provider's).
+        :param pulumi.Input[Union['CertificateQueryArgs', 'CertificateQueryArgsDict']] query: The search, nested (0.2.0's form).
+        :param pulumi.Input[_builtins.str] region: Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
+        :param pulumi.Input[Union['LookupSettingsArgs', 'LookupSettingsArgsDict']] settings: Request settings of this lookup (over the provider's); changing them is not a change of the resource.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] statuses: Statuses to accept (default `["ISSUED"]`).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subject_alternative_names: Domains the certificate must all cover (its primary domain or SANs).
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags that must all be present with exactly these values.
         """
         ...
     @overload
     def __init__(__self__,
                  resource_name: str,
-                 args: CertificateLookupArgs,
+                 args: Optional[CertificateLookupArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It owns nothing: destroying it touches no certificate.
+        A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It takes the search as getCertificate does (`name` or `domainName`, ...). It owns nothing: destroying it touches no certificate.
 
         :param str resource_name: The name of the resource.
         :param CertificateLookupArgs args: The arguments to use to populate this resource's properties.
@@ -99,8 +266,17 @@ class CertificateLookup(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 domain_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 min_days_valid: pulumi.Input[Optional[_builtins.int]] = None,
+                 most_recent: pulumi.Input[Optional[_builtins.bool]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
                  query: pulumi.Input[Optional[Union['CertificateQueryArgs', 'CertificateQueryArgsDict']]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
                  settings: pulumi.Input[Optional[Union['LookupSettingsArgs', 'LookupSettingsArgsDict']]] = None,
+                 statuses: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 subject_alternative_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -110,24 +286,28 @@ class CertificateLookup(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = CertificateLookupArgs.__new__(CertificateLookupArgs)
 
-            if query is None and not opts.urn:
-                raise TypeError("Missing required property 'query'")
+            __props__.__dict__["domain_name"] = domain_name
+            __props__.__dict__["min_days_valid"] = min_days_valid
+            __props__.__dict__["most_recent"] = most_recent
+            __props__.__dict__["name"] = name
+            __props__.__dict__["profile"] = profile
             __props__.__dict__["query"] = query
+            __props__.__dict__["region"] = region
             __props__.__dict__["settings"] = settings
+            __props__.__dict__["statuses"] = statuses
+            __props__.__dict__["subject_alternative_names"] = subject_alternative_names
+            __props__.__dict__["tags"] = tags
             __props__.__dict__["arn"] = None
             __props__.__dict__["created_at"] = None
             __props__.__dict__["days_until_expiry"] = None
-            __props__.__dict__["domain_name"] = None
             __props__.__dict__["domain_validation_records"] = None
             __props__.__dict__["eligible_to_renew"] = None
             __props__.__dict__["in_use_resource_count"] = None
             __props__.__dict__["issued_at"] = None
             __props__.__dict__["issuer_ca"] = None
             __props__.__dict__["key_algorithm"] = None
-            __props__.__dict__["name"] = None
             __props__.__dict__["not_after"] = None
             __props__.__dict__["not_before"] = None
-            __props__.__dict__["region"] = None
             __props__.__dict__["renewal_domain_validation_records"] = None
             __props__.__dict__["renewal_status"] = None
             __props__.__dict__["renewal_status_reason"] = None
@@ -136,9 +316,7 @@ class CertificateLookup(pulumi.CustomResource):
             __props__.__dict__["revoked_at"] = None
             __props__.__dict__["serial_number"] = None
             __props__.__dict__["status"] = None
-            __props__.__dict__["subject_alternative_names"] = None
             __props__.__dict__["support_code"] = None
-            __props__.__dict__["tags"] = None
         super(CertificateLookup, __self__).__init__(
             'lightsail-certificates:index:CertificateLookup',
             resource_name,
@@ -174,7 +352,7 @@ class CertificateLookup(pulumi.CustomResource):
         __props__.__dict__["name"] = None
         __props__.__dict__["not_after"] = None
         __props__.__dict__["not_before"] = None
-        __props__.__dict__["query"] = None
+        __props__.__dict__["profile"] = None
         __props__.__dict__["region"] = None
         __props__.__dict__["renewal_domain_validation_records"] = None
         __props__.__dict__["renewal_status"] = None
@@ -296,11 +474,11 @@ class CertificateLookup(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def query(self) -> pulumi.Output['outputs.CertificateQuery']:
+    def profile(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The search, as written.
+        The named profile, when given.
         """
-        return pulumi.get(self, "query")
+        return pulumi.get(self, "profile")
 
     @_builtins.property
     @pulumi.getter

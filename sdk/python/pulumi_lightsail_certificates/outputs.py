@@ -17,7 +17,6 @@ from . import outputs
 
 __all__ = [
     'Certificate',
-    'CertificateQuery',
     'DnsRecordCreationState',
     'DomainValidationRecord',
     'LookupSettings',
@@ -328,137 +327,6 @@ class Certificate(dict):
 
 
 @pulumi.output_type
-class CertificateQuery(dict):
-    """
-    The search of a CertificateLookup: the arguments of getCertificate.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "domainName":
-            suggest = "domain_name"
-        elif key == "minDaysValid":
-            suggest = "min_days_valid"
-        elif key == "mostRecent":
-            suggest = "most_recent"
-        elif key == "subjectAlternativeNames":
-            suggest = "subject_alternative_names"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in CertificateQuery. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        CertificateQuery.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        CertificateQuery.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 domain_name: Optional[_builtins.str] = None,
-                 min_days_valid: Optional[_builtins.int] = None,
-                 most_recent: Optional[_builtins.bool] = None,
-                 name: Optional[_builtins.str] = None,
-                 region: Optional[_builtins.str] = None,
-                 statuses: Optional[Sequence[_builtins.str]] = None,
-                 subject_alternative_names: Optional[Sequence[_builtins.str]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None):
-        """
-        The search of a CertificateLookup: the arguments of getCertificate.
-
-        :param _builtins.str domain_name: Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
-        :param _builtins.int min_days_valid: Fail unless the chosen certificate stays valid at least this many whole days from now.
-        :param _builtins.bool most_recent: When several certificates match, take the most recent instead of failing (default false).
-        :param _builtins.str name: Exact certificate name (case-sensitive). A name lookup costs one request.
-        :param _builtins.str region: Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
-        :param Sequence[_builtins.str] statuses: Statuses to accept (default `["ISSUED"]`).
-        :param Sequence[_builtins.str] subject_alternative_names: Domains the certificate must all cover (its primary domain or SANs).
-        :param Mapping[str, _builtins.str] tags: Tags that must all be present with exactly these values.
-        """
-        if domain_name is not None:
-            pulumi.set(__self__, "domain_name", domain_name)
-        if min_days_valid is not None:
-            pulumi.set(__self__, "min_days_valid", min_days_valid)
-        if most_recent is not None:
-            pulumi.set(__self__, "most_recent", most_recent)
-        if name is not None:
-            pulumi.set(__self__, "name", name)
-        if region is not None:
-            pulumi.set(__self__, "region", region)
-        if statuses is not None:
-            pulumi.set(__self__, "statuses", statuses)
-        if subject_alternative_names is not None:
-            pulumi.set(__self__, "subject_alternative_names", subject_alternative_names)
-        if tags is not None:
-            pulumi.set(__self__, "tags", tags)
-
-    @_builtins.property
-    @pulumi.getter(name="domainName")
-    def domain_name(self) -> Optional[_builtins.str]:
-        """
-        Domain the certificate is for; compared case-insensitively, one trailing dot ignored. A certificate whose primary domain equals it wins over ones that hold it only as a SAN.
-        """
-        return pulumi.get(self, "domain_name")
-
-    @_builtins.property
-    @pulumi.getter(name="minDaysValid")
-    def min_days_valid(self) -> Optional[_builtins.int]:
-        """
-        Fail unless the chosen certificate stays valid at least this many whole days from now.
-        """
-        return pulumi.get(self, "min_days_valid")
-
-    @_builtins.property
-    @pulumi.getter(name="mostRecent")
-    def most_recent(self) -> Optional[_builtins.bool]:
-        """
-        When several certificates match, take the most recent instead of failing (default false).
-        """
-        return pulumi.get(self, "most_recent")
-
-    @_builtins.property
-    @pulumi.getter
-    def name(self) -> Optional[_builtins.str]:
-        """
-        Exact certificate name (case-sensitive). A name lookup costs one request.
-        """
-        return pulumi.get(self, "name")
-
-    @_builtins.property
-    @pulumi.getter
-    def region(self) -> Optional[_builtins.str]:
-        """
-        Region; otherwise the provider's `region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
-        """
-        return pulumi.get(self, "region")
-
-    @_builtins.property
-    @pulumi.getter
-    def statuses(self) -> Optional[Sequence[_builtins.str]]:
-        """
-        Statuses to accept (default `["ISSUED"]`).
-        """
-        return pulumi.get(self, "statuses")
-
-    @_builtins.property
-    @pulumi.getter(name="subjectAlternativeNames")
-    def subject_alternative_names(self) -> Optional[Sequence[_builtins.str]]:
-        """
-        Domains the certificate must all cover (its primary domain or SANs).
-        """
-        return pulumi.get(self, "subject_alternative_names")
-
-    @_builtins.property
-    @pulumi.getter
-    def tags(self) -> Optional[Mapping[str, _builtins.str]]:
-        """
-        Tags that must all be present with exactly these values.
-        """
-        return pulumi.get(self, "tags")
-
-
-@pulumi.output_type
 class DnsRecordCreationState(dict):
     """
     Whether Lightsail created a validation record.
@@ -608,9 +476,9 @@ class LookupSettings(dict):
         """
         Request timeout, attempts per request and page bound of a lookup's reads.
 
-        :param _builtins.int max_attempts: Attempts per request, retries included. From 1 to 10; default 4.
-        :param _builtins.int max_pages: Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
-        :param _builtins.int request_timeout_ms: Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+        :param _builtins.int max_attempts: Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
+        :param _builtins.int max_pages: Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
+        :param _builtins.int request_timeout_ms: Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
         """
         if max_attempts is not None:
             pulumi.set(__self__, "max_attempts", max_attempts)
@@ -623,7 +491,7 @@ class LookupSettings(dict):
     @pulumi.getter(name="maxAttempts")
     def max_attempts(self) -> Optional[_builtins.int]:
         """
-        Attempts per request, retries included. From 1 to 10; default 4.
+        Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
         """
         return pulumi.get(self, "max_attempts")
 
@@ -631,7 +499,7 @@ class LookupSettings(dict):
     @pulumi.getter(name="maxPages")
     def max_pages(self) -> Optional[_builtins.int]:
         """
-        Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+        Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
         """
         return pulumi.get(self, "max_pages")
 
@@ -639,7 +507,7 @@ class LookupSettings(dict):
     @pulumi.getter(name="requestTimeoutMs")
     def request_timeout_ms(self) -> Optional[_builtins.int]:
         """
-        Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+        Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
         """
         return pulumi.get(self, "request_timeout_ms")
 

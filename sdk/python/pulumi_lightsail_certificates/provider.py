@@ -27,11 +27,11 @@ class ProviderArgs:
         """
         The set of arguments for constructing a Provider resource.
 
-        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, retries included. From 1 to 10; default 4.
-        :param pulumi.Input[_builtins.int] max_pages: Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+        :param pulumi.Input[_builtins.int] max_attempts: Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
+        :param pulumi.Input[_builtins.int] max_pages: Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
         :param pulumi.Input[_builtins.str] profile: Named profile of the shared AWS config and credentials files (adds to the AWS SDK chain).
         :param pulumi.Input[_builtins.str] region: Region of every lookup that names none; otherwise `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
-        :param pulumi.Input[_builtins.int] request_timeout_ms: Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+        :param pulumi.Input[_builtins.int] request_timeout_ms: Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
         """
         if max_attempts is not None:
             pulumi.set(__self__, "max_attempts", max_attempts)
@@ -48,7 +48,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxAttempts")
     def max_attempts(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Attempts per request, retries included. From 1 to 10; default 4.
+        Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
         """
         return pulumi.get(self, "max_attempts")
 
@@ -60,7 +60,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxPages")
     def max_pages(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+        Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
         """
         return pulumi.get(self, "max_pages")
 
@@ -96,7 +96,7 @@ class ProviderArgs:
     @pulumi.getter(name="requestTimeoutMs")
     def request_timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+        Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
         """
         return pulumi.get(self, "request_timeout_ms")
 
@@ -122,11 +122,11 @@ class Provider(pulumi.ProviderResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, retries included. From 1 to 10; default 4.
-        :param pulumi.Input[_builtins.int] max_pages: Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+        :param pulumi.Input[_builtins.int] max_attempts: Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
+        :param pulumi.Input[_builtins.int] max_pages: Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
         :param pulumi.Input[_builtins.str] profile: Named profile of the shared AWS config and credentials files (adds to the AWS SDK chain).
         :param pulumi.Input[_builtins.str] region: Region of every lookup that names none; otherwise `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region.
-        :param pulumi.Input[_builtins.int] request_timeout_ms: Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+        :param pulumi.Input[_builtins.int] request_timeout_ms: Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
         """
         ...
     @overload

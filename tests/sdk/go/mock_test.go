@@ -94,7 +94,8 @@ func TestCertificateLookupUnderMocks(t *testing.T) {
 	notAfter := make(chan string, 1)
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 		lookup, err := lsc.NewCertificateLookup(ctx, "site", &lsc.CertificateLookupArgs{
-			Query: lsc.CertificateQueryArgs{DomainName: pulumi.String("example.com"), MinDaysValid: pulumi.Int(30)},
+			DomainName:   pulumi.String("example.com"),
+			MinDaysValid: pulumi.Int(30),
 		})
 		if err != nil {
 			return err
@@ -118,8 +119,8 @@ func TestCertificateLookupUnderMocks(t *testing.T) {
 	if len(m.resources) != 1 || m.resources[0].TypeToken != "lightsail-certificates:index:CertificateLookup" || m.resources[0].Name != "site" {
 		t.Fatalf("resources: %+v", m.resources)
 	}
-	query := m.resources[0].Inputs["query"].ObjectValue()
-	if query["domainName"].StringValue() != "example.com" || query["minDaysValid"].NumberValue() != 30 {
-		t.Errorf("query sent: %v", query)
+	inputs := m.resources[0].Inputs
+	if inputs["domainName"].StringValue() != "example.com" || inputs["minDaysValid"].NumberValue() != 30 || inputs.HasValue("query") {
+		t.Errorf("inputs sent: %v", inputs)
 	}
 }

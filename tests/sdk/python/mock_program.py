@@ -71,13 +71,13 @@ def check_lookup(values):
     check("lookup name", name, "example-com")
     check("resources", [(t, n) for t, n, _ in RESOURCES], [("lightsail-certificates:index:CertificateLookup", "site")])
     if RESOURCES:
-        check("query sent", dict(RESOURCES[0][2].get("query", {})), {"domainName": "example.com", "minDaysValid": 30})
+        check("inputs sent", dict(RESOURCES[0][2]), {"domainName": "example.com", "minDaysValid": 30})
 
 
 @pulumi.runtime.test
 def lookup_outputs():
     lookup = lsc.CertificateLookup(
-        "site", query=lsc.CertificateQueryArgs(domain_name="example.com", min_days_valid=30)
+        "site", domain_name="example.com", min_days_valid=30
     )
     return pulumi.Output.all(lookup.not_after, lookup.name).apply(check_lookup)
 

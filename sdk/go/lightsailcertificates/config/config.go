@@ -11,12 +11,12 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// Attempts per request, retries included. From 1 to 10; default 4.
+// Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
 func GetMaxAttempts(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "lightsail-certificates:maxAttempts")
 }
 
-// Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+// Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
 func GetMaxPages(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "lightsail-certificates:maxPages")
 }
@@ -31,7 +31,7 @@ func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "lightsail-certificates:region")
 }
 
-// Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+// Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
 func GetRequestTimeoutMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "lightsail-certificates:requestTimeoutMs")
 }

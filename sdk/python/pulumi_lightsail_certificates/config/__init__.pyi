@@ -16,12 +16,12 @@ from .. import _utilities
 
 maxAttempts: Optional[int]
 """
-Attempts per request, retries included. From 1 to 10; default 4.
+Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
 """
 
 maxPages: Optional[int]
 """
-Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
 """
 
 profile: Optional[str]
@@ -36,6 +36,6 @@ Region of every lookup that names none; otherwise `AWS_REGION`, `AWS_DEFAULT_REG
 
 requestTimeoutMs: Optional[int]
 """
-Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
 """
 

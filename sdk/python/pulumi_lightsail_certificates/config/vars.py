@@ -23,14 +23,14 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def max_attempts(self) -> Optional[int]:
         """
-        Attempts per request, retries included. From 1 to 10; default 4.
+        Attempts per Lightsail request, retries included (throttling, 5xx, timeouts). From 1 to 10; default 4.
         """
         return __config__.get_int('maxAttempts')
 
     @_builtins.property
     def max_pages(self) -> Optional[int]:
         """
-        Pages one `GetCertificates` scan may read before a `PaginationError`. From 1 to 100000; default 500.
+        Pages one GetCertificates scan may read before it stops with a PaginationError. From 1 to 100000; default 500.
         """
         return __config__.get_int('maxPages')
 
@@ -51,7 +51,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def request_timeout_ms(self) -> Optional[int]:
         """
-        Milliseconds one request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
+        Milliseconds one Lightsail request may take before it is abandoned (and retried while attempts are left). From 100 to 600000; default 15000.
         """
         return __config__.get_int('requestTimeoutMs')
 
