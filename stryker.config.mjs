@@ -8,14 +8,14 @@ export default {
   // The unit tests that cover the mutated files; the rest of .mocharc.json (ts-node, tests/setup.ts) applies.
   mochaOptions: {
     spec: [
-      "tests/unit/validate.test.ts",
+      "tests/unit/search-args.test.ts",
       "tests/unit/select.test.ts",
       "tests/unit/paginate.test.ts",
       "tests/unit/normalize.test.ts",
       "tests/unit/service-errors.test.ts",
       "tests/unit/settings.test.ts",
       "tests/unit/lookup.test.ts",
-      "tests/unit/validity.test.ts",
+      "tests/unit/fit-for-use.test.ts",
     ],
   },
   testRunnerNodeArgs: ["--import", "./tests/unit/stryker-mocha12.mjs"],
@@ -28,9 +28,9 @@ export default {
   // The machine is shared: one checker and one test runner.
   concurrency: 1,
   mutate: [
-    "lookup/validate.ts",
-    "lookup/argument-checks.ts",
-    "lookup/validity.ts",
+    "lookup/search-args.ts",
+    "lookup/argument-values.ts",
+    "lookup/fit-for-use.ts",
     "lookup/domain.ts",
     "lookup/select.ts",
     "lightsail/paginate.ts",

@@ -14,7 +14,7 @@
  */
 import * as fs from "node:fs";
 import { accountOfRoleArn } from "../lookup/assume-role";
-import { describeRegionProblem } from "../lookup/validate";
+import { describeRegionProblem } from "../lookup/search-args";
 import { LIGHTSAIL_REGIONS } from "../lightsail/regions";
 import { UsageError } from "./usage-error";
 

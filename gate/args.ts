@@ -9,7 +9,7 @@ import { describeDomainProblem, normalizeDomain } from "../lookup/domain";
 import { LIGHTSAIL_REGIONS } from "../lightsail/regions";
 import { describeSettingProblem, type LookupSettings } from "../lightsail/settings";
 import { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
-import { describeRegionProblem } from "../lookup/validate";
+import { describeRegionProblem } from "../lookup/search-args";
 import { joinNumericValues, numberOrText, wholeNumberProblem } from "./numbers";
 import { DEFAULT_CONCURRENCY } from "./scan";
 import { describeRoleArnProblem, describeExternalIdProblem } from "./account-spec";

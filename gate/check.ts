@@ -6,7 +6,7 @@
  */
 import { certificateCovers, normalizeDomain } from "../lookup/domain";
 import type { Certificate } from "../lightsail/types";
-import { judgeValidity, type Validity } from "../lookup/validity";
+import { judgeValidity, type Validity } from "../lookup/fit-for-use";
 import { describeRecord, judgeRenewal, type RenewalJudgement, type RenewalRecord } from "../lookup/renewal";
 
 /** `PASS` or `FAIL`. */
@@ -98,7 +98,7 @@ export function renewalReason(renewal: RenewalJudgement): string {
 }
 
 /**
- * Judges one certificate against `minDays` at `now`: the rule of lookup/validity.ts, then the
+ * Judges one certificate against `minDays` at `now`: the rule of lookup/fit-for-use.ts, then the
  * renewal rule of lookup/renewal.ts (a stuck renewal fails unless `allowStuckRenewals`).
  */
 export function judgeCertificate(

@@ -4,7 +4,7 @@
  * words the settings.
  */
 import { LOOKUP_SETTING_RANGES } from "../lightsail/settings";
-import { MAX_MIN_DAYS_VALID } from "../lookup/validity";
+import { MAX_MIN_DAYS_VALID } from "../lookup/fit-for-use";
 import { UsageError } from "./usage-error";
 import { MAX_CONCURRENCY, SETTING_FLAGS, type SettingFlag } from "./usage";
 

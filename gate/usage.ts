@@ -4,7 +4,7 @@
  */
 import { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES, type LookupSettings } from "../lightsail/settings";
 import { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
-import { MAX_MIN_DAYS_VALID } from "../lookup/validity";
+import { MAX_MIN_DAYS_VALID } from "../lookup/fit-for-use";
 
 import { DEFAULT_CONCURRENCY } from "./scan";
 

@@ -7,7 +7,7 @@ import { clientOf, readKeyOf, type LookupContext } from "./context";
 import { resolveRegion } from "./region";
 import { selectCertificate } from "./select";
 import type { LoadBalancerTlsCertificate } from "../lightsail/types";
-import { parseLoadBalancerArgs } from "./validate";
+import { parseLoadBalancerArgs } from "./search-args";
 
 /** Finds the one TLS certificate of a load balancer that `args` describe. */
 export async function findLoadBalancerCertificate(

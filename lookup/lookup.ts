@@ -7,8 +7,8 @@ import { resolveRegion } from "./region";
 import { scanCertificates } from "./scan";
 import { compareByName, filterCertificates, selectCertificate, withDaysUntilExpiry } from "./select";
 import type { Certificate } from "../lightsail/types";
-import { judgeValidity } from "./validity";
-import { CertificateQuery, parseCertificateArgs } from "./validate";
+import { judgeValidity } from "./fit-for-use";
+import { CertificateQuery, parseCertificateArgs } from "./search-args";
 
 /** Finds the one certificate `args` describe (docs/contract.md, "getCertificate rules"). */
 export async function findCertificate(ctx: LookupContext, args: unknown): Promise<Certificate> {

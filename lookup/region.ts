@@ -8,7 +8,7 @@ import { resolveClientRegion } from "../lightsail/client";
 import { clientOf, type LookupContext } from "./context";
 import { InvalidArgumentError } from "../lightsail/errors";
 import { isLightsailRegion } from "../lightsail/regions";
-import { describeConfiguredRegionProblem } from "./validate";
+import { describeConfiguredRegionProblem } from "./search-args";
 
 /** Where a region came from, first that is set; the names say so in error messages. */
 export const REGION_SOURCES = [

@@ -4,7 +4,7 @@
  */
 import { certificateCovers, normalizeDomain } from "./domain";
 import { editDistance } from "./edit-distance";
-import { judgeValidity } from "./validity";
+import { judgeValidity } from "./fit-for-use";
 import {
   AmbiguousCertificateError,
   CertificateCandidate,
@@ -28,7 +28,7 @@ export type Selectable = Pick<
   | "createdAt"
   | "daysUntilExpiry"
 > & { tags?: Record<string, string> };
-import type { CertificateQuery } from "./validate";
+import type { CertificateQuery } from "./search-args";
 
 /** The short form of a certificate used in messages. */
 export function toCandidate(

@@ -39,8 +39,8 @@ export {
   validationRead,
   validationRemove,
   validationUpdate,
-} from "./validation";
-export type { ValidationArgs, ValidationInputs, ValidationIo, ValidationOutputs } from "./validation";
+} from "./validation-resource";
+export type { ValidationArgs, ValidationInputs, ValidationIo, ValidationOutputs } from "./validation-resource";
 
 /*
  * The lookup layer, for this repository's policy pack (policy/), which loads the built package
@@ -52,8 +52,8 @@ export type { Connection, LookupContext, LookupContextOptions } from "../lookup/
 export { findCertificate, findCertificateByQuery, listCertificates } from "../lookup/lookup";
 export { findLoadBalancerCertificate } from "../lookup/load-balancer";
 export { daysUntil } from "../lightsail/normalize";
-export { isIssued, judgeValidity, MAX_MIN_DAYS_VALID } from "../lookup/validity";
-export type { ExpiryProblem, Validity } from "../lookup/validity";
+export { isIssued, judgeValidity, MAX_MIN_DAYS_VALID } from "../lookup/fit-for-use";
+export type { ExpiryProblem, Validity } from "../lookup/fit-for-use";
 export {
   DEFAULT_STUCK_RENEWAL_STATUSES,
   describeRecord,

@@ -26,7 +26,7 @@ import {
 import { withDaysUntilExpiry } from "../lookup/select";
 import { checkLookupSettings, LookupSettings } from "../lightsail/settings";
 import type { Certificate } from "../lightsail/types";
-import { checkCertificateArgs, CertificateQuery } from "../lookup/validate";
+import { checkCertificateArgs, CertificateQuery } from "../lookup/search-args";
 
 /** The methods of a CertificateLookup, as the dynamic-provider interface names them (`remove` is `delete`). */
 export interface LookupResource {

@@ -9,7 +9,7 @@
  * both forms at once is an error. Pure.
  */
 import type { CheckFailure } from "@pulumi/pulumi/provider";
-import { CERTIFICATE_ARGUMENTS } from "../../lookup/validate";
+import { CERTIFICATE_ARGUMENTS } from "../../lookup/search-args";
 
 /** The flat properties besides the search arguments: a named profile and the request settings. */
 export const LOOKUP_EXTRA_INPUTS = ["profile", "settings"] as const;

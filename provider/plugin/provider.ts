@@ -13,7 +13,7 @@ import { checkLookupSettings, type LookupSettings } from "../../lightsail/settin
 import { findLoadBalancerCertificate } from "../../lookup/load-balancer";
 import { findCertificate, listCertificates } from "../../lookup/lookup";
 import { lookupResource } from "../lookup-resource";
-import { validationResource, type ValidationIo } from "../validation";
+import { validationResource, type ValidationIo } from "../validation-resource";
 import { PACKAGE_NAME, pluginSchema, TOKENS } from "./schema";
 import { revealSecrets, secretValue } from "./secrets";
 import { legacyQueryWarning, toStoredLookupInputs } from "./lookup-surface";

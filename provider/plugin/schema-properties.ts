@@ -6,7 +6,7 @@
  */
 import type { CertificateField, LoadBalancerTlsCertificate } from "../../lightsail/types";
 import { describeSetting, LOOKUP_SETTING_RANGES, type LookupSettings } from "../../lightsail/settings";
-import { CERTIFICATE_ARGUMENTS, LOAD_BALANCER_ARGUMENTS } from "../../lookup/validate";
+import { CERTIFICATE_ARGUMENTS, LOAD_BALANCER_ARGUMENTS } from "../../lookup/search-args";
 
 /** The plugin's package name: the plugin executable is `pulumi-resource-lightsail-certificates`. */
 export const PACKAGE_NAME = "lightsail-certificates";

@@ -7,7 +7,7 @@
  * and tests/unit/plugin-schema checks the generated schema against the lists. Pure.
  */
 import { CERTIFICATE_FIELDS, type LoadBalancerTlsCertificate } from "../../lightsail/types";
-import { CERTIFICATE_ARGUMENTS, LOAD_BALANCER_ARGUMENTS } from "../../lookup/validate";
+import { CERTIFICATE_ARGUMENTS, LOAD_BALANCER_ARGUMENTS } from "../../lookup/search-args";
 import { LEGACY_QUERY_INPUT, QUERY_REMOVED_IN } from "./lookup-surface";
 
 import {

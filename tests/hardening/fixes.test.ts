@@ -17,7 +17,7 @@ import { findLoadBalancerCertificate } from "../../lookup/load-balancer";
 import { findCertificate } from "../../lookup/lookup";
 import { normalizeCertificate, tagsToMap } from "../../lightsail/normalize";
 import { translateServiceError } from "../../lightsail/service-errors";
-import { parseCertificateArgs } from "../../lookup/validate";
+import { parseCertificateArgs } from "../../lookup/search-args";
 
 const ctx = { operation: "GetCertificates", region: "eu-west-2" };
 const HINT =

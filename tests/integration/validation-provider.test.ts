@@ -4,10 +4,10 @@ import { strict as assert } from "node:assert";
 import { CreateCertificateCommand } from "@aws-sdk/client-lightsail";
 import { EMULATOR_CREDENTIALS, makeCertificate, type RunningEmulator } from "../../emulator";
 import { createLookupContext } from "../../lookup/context";
-import { pollTimes, VALIDATION_BACKOFF } from "../../lookup/validation";
+import { pollTimes, VALIDATION_BACKOFF } from "../../lookup/issuance-wait";
 import { CertificateValidationError } from "../../lightsail/errors";
 import { KNOWN_CERTIFICATE_STATUSES } from "../../lightsail/types";
-import * as provider from "../../provider/validation";
+import * as provider from "../../provider/validation-resource";
 import { UNKNOWN_VALUE } from "../../lookup/unknowns";
 import { useEmulator } from "../helpers/emulator";
 

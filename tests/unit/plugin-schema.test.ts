@@ -7,7 +7,7 @@
 import { strict as assert } from "node:assert";
 import { LOOKUP_SETTING_RANGES } from "../../lightsail/settings";
 import { CERTIFICATE_FIELDS } from "../../lightsail/types";
-import { CERTIFICATE_ARGUMENTS, LOAD_BALANCER_ARGUMENTS } from "../../lookup/validate";
+import { CERTIFICATE_ARGUMENTS, LOAD_BALANCER_ARGUMENTS } from "../../lookup/search-args";
 import { pluginSchema, TOKENS } from "../../provider/plugin/schema";
 import { createPluginProvider } from "../../provider/plugin/provider";
 

@@ -20,7 +20,7 @@ import {
   withDaysUntilExpiry,
 } from "../../lookup/select";
 import type { Certificate } from "../../lightsail/types";
-import { parseCertificateArgs } from "../../lookup/validate";
+import { parseCertificateArgs } from "../../lookup/search-args";
 import { TestCert, toSummary } from "../helpers/fake-lightsail";
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");

@@ -12,8 +12,8 @@ import {
   MAX_NAME_LENGTH,
   parseCertificateArgs,
   parseLoadBalancerArgs,
-} from "../../lookup/validate";
-import { MAX_MIN_DAYS_VALID } from "../../lookup/validity";
+} from "../../lookup/search-args";
+import { MAX_MIN_DAYS_VALID } from "../../lookup/fit-for-use";
 import { LIGHTSAIL_REGIONS } from "../../lightsail/regions";
 import { InvalidArgumentError } from "../../lightsail/errors";
 

@@ -10,7 +10,7 @@ import {
   pollTimes,
   VALIDATION_BACKOFF,
   waitForIssued,
-} from "../../lookup/validation";
+} from "../../lookup/issuance-wait";
 
 function cert(status: string, validated: string[] = [], extra: Partial<Certificate> = {}): Certificate {
   const domains = ["example.com", "www.example.com"];

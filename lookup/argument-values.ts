@@ -1,7 +1,7 @@
 /**
  * The checks of single argument values (a name, a domain, a region, statuses, days, tags,
  * alternative names) and the "did you mean" of a misspelt argument name, each adding what is
- * wrong to a list of problems that names the argument. Pure: the search checkers in validate.ts
+ * wrong to a list of problems that names the argument. Pure: the search checkers in search-args.ts
  * compose them.
  */
 import {
@@ -12,7 +12,7 @@ import {
 } from "../lightsail/regions";
 import { describeDomainProblem, normalizeDomain } from "./domain";
 import { editDistance } from "./edit-distance";
-import { MAX_MIN_DAYS_VALID } from "./validity";
+import { MAX_MIN_DAYS_VALID } from "./fit-for-use";
 
 /** One problem with one argument. */
 export interface ArgumentProblem {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { isIssued, judgeValidity } from "../../lookup/validity";
+import { isIssued, judgeValidity } from "../../lookup/fit-for-use";
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
 const at = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();

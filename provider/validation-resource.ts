@@ -3,7 +3,7 @@
  * certificate is ISSUED. Like CertificateLookup's, its serialized provider only `require`s this
  * package's `/provider` entry point and calls the `validation*` functions exported there, so no
  * client, credential or environment value is serialized; those seven names are part of the
- * state contract (docs/state-contract.md). The rules of the wait are in lookup/validation.ts; the
+ * state contract (docs/state-contract.md). The rules of the wait are in lookup/issuance-wait.ts; the
  * clock, the sleep, the progress output and the lookup context are injectable here.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
@@ -12,13 +12,13 @@ import { createLookupContext, type LookupContext } from "../lookup/context";
 import { readCertificateByName } from "../lookup/read-by-name";
 import { resolveRegion } from "../lookup/region";
 import { withDaysUntilExpiry } from "../lookup/select";
-import { describeNameProblem, describeRegionProblem } from "../lookup/validate";
+import { describeNameProblem, describeRegionProblem } from "../lookup/search-args";
 import {
   DEFAULT_VALIDATION_TIMEOUT_MINUTES,
   describeTimeoutProblem,
   waitForIssued,
   type WaitIo,
-} from "../lookup/validation";
+} from "../lookup/issuance-wait";
 import { InvalidArgumentError, LightsailCertificateError } from "../lightsail/errors";
 import { CERTIFICATE_FIELDS, type Certificate } from "../lightsail/types";
 import { containsUnknown } from "../lookup/unknowns";

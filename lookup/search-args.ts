@@ -15,9 +15,9 @@ import {
   describeRegionProblem,
   suggest,
   typeOf,
-} from "./argument-checks";
+} from "./argument-values";
 
-export type { ArgumentProblem } from "./argument-checks";
+export type { ArgumentProblem } from "./argument-values";
 export {
   checkMinDays,
   describeConfiguredRegionProblem,
@@ -25,7 +25,7 @@ export {
   describeRegionProblem,
   MAX_DOMAINS,
   MAX_NAME_LENGTH,
-} from "./argument-checks";
+} from "./argument-values";
 
 /** A validated, normalised certificate search. */
 export interface CertificateQuery {
