@@ -95,7 +95,7 @@ describe("the packed tarball, installed with a plain npm install", function () {
     assert.ok(targets.size >= 10, `too few targets: ${[...targets]}`);
     for (const target of targets)
       assert.ok(has(target), `package.json points at ${target}, not in the tarball`);
-    for (const subpath of [".", "./provider", "./emulator"]) {
+    for (const subpath of [".", "./provider", "./emulator", "./plugin", "./internal/pack"]) {
       assert.ok(manifest.exports?.[subpath], `exports has no ${subpath}`);
     }
     for (const [name, bin] of Object.entries(manifest.bin ?? {})) {
@@ -159,14 +159,21 @@ describe("the packed tarball, installed with a plain npm install", function () {
     assert.equal(lock.packages[`node_modules/${manifest.name}`]?.hasInstallScript, undefined);
   });
 
-  it("asks for @pulumi/pulumi >=3.248.0 <4 as a peer, @pulumi/policy as an optional peer, a caret range of the AWS SDK", () => {
+  it("asks for @pulumi/pulumi >=3.248.0 <4 as a peer, @pulumi/policy as an optional peer, a caret range of the AWS SDK (Lightsail and STS)", () => {
     assert.deepEqual(manifest.peerDependencies, {
       "@pulumi/policy": ">=1.21.0 <2.0.0",
       "@pulumi/pulumi": ">=3.248.0 <4.0.0",
     });
     assert.deepEqual(manifest.peerDependenciesMeta, { "@pulumi/policy": { optional: true } });
-    assert.deepEqual(Object.keys(manifest.dependencies ?? {}), ["@aws-sdk/client-lightsail"]);
-    assert.match(manifest.dependencies!["@aws-sdk/client-lightsail"]!, /^\^3\.\d+\.\d+$/);
+    // Lightsail for the lookups, STS for the roles they assume (aws.Provider assumeRoles, --role-arn).
+    const sdk = ["@aws-sdk/client-lightsail", "@aws-sdk/client-sts"];
+    assert.deepEqual(Object.keys(manifest.dependencies ?? {}), sdk);
+    for (const name of sdk) assert.match(manifest.dependencies![name]!, /^\^3\.\d+\.\d+$/);
+    assert.equal(
+      manifest.dependencies![sdk[0]!],
+      manifest.dependencies![sdk[1]!],
+      "one AWS SDK release for both",
+    );
   });
 
   it("ships the policy pack compiled, with its own package.json (version, main) and PulumiPolicy.yaml", () => {
