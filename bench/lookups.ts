@@ -10,7 +10,7 @@ import type { BenchEmulator } from "./emulator";
 import { benchDomain, benchName, type FixtureSpec } from "./fixtures";
 import { interleaved, median, medianRatio, timed } from "./stats";
 
-type ProviderModule = typeof import("../provider");
+type ProviderModule = typeof import("../provider/pack-entry");
 
 /** Which lookups a cell makes: all by domain, or alternating domain / name (domain first). */
 export type LookupMix = "domain" | "mixed";
@@ -166,7 +166,7 @@ export function cellQueries(n: number, k: number, mix: LookupMix, region: string
 }
 
 function loadProvider(): ProviderModule {
-  return require("pulumi-lightsail-certificates/provider") as ProviderModule;
+  return require("pulumi-lightsail-certificates/internal/pack") as ProviderModule;
 }
 
 /** Runs the K lookups of a cell with this package (a fresh lookup context: nothing cached). */

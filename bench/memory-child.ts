@@ -4,7 +4,7 @@
  *
  * argv: variant region domainName expectedName maxPages
  */
-type ProviderModule = typeof import("../provider");
+type ProviderModule = typeof import("../provider/pack-entry");
 type PackageModule = typeof import("../index");
 type SdkModule = typeof import("@aws-sdk/client-lightsail");
 type BaselineModule = typeof import("./baseline");
@@ -28,7 +28,7 @@ async function lookup(
   switch (variant) {
     case "package": {
       // The lookup layer alone (what the dynamic provider, the gate and the policy pack load).
-      const provider = require("pulumi-lightsail-certificates/provider") as ProviderModule;
+      const provider = require("pulumi-lightsail-certificates/internal/pack") as ProviderModule;
       const ctx = provider.createLookupContext({ maxPages });
       return (await provider.findCertificate(ctx, { domainName, region })).name;
     }

@@ -11,7 +11,7 @@ import type { FixtureSpec } from "./fixtures";
 import { interleaved, median, medianRatio, timed } from "./stats";
 
 type PackageModule = typeof import("../index");
-type ProviderModule = typeof import("../provider");
+type ProviderModule = typeof import("../provider/pack-entry");
 type GateScanModule = typeof import("../gate/scan");
 
 /** Settings of case 2. */
@@ -97,7 +97,7 @@ export async function runRegionBench(
 ): Promise<{ rows: RegionRow[]; notes: string[] }> {
   await emulator.configure({ pageSize: grid.pageSize, latencyMs: grid.latencyMs });
   const pkg = require("pulumi-lightsail-certificates") as PackageModule;
-  const provider = require("pulumi-lightsail-certificates/provider") as ProviderModule;
+  const provider = require("pulumi-lightsail-certificates/internal/pack") as ProviderModule;
   const gate = loadGateScan();
   const notes: string[] = [];
   if (!gate) notes.push("gate: dist/gate/scan.js could not be loaded; only getCertificates was measured.");

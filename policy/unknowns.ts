@@ -8,7 +8,7 @@
  * the proxy and test for the engine's sentinels themselves. Pure.
  */
 
-import { isUnknown } from "pulumi-lightsail-certificates/provider";
+import { isUnknown } from "pulumi-lightsail-certificates/internal/pack";
 
 export { isUnknown };
 

@@ -14,7 +14,7 @@ import {
   RegionNotSetError,
   type RenewalFacts,
   type RenewalJudgement,
-} from "pulumi-lightsail-certificates/provider";
+} from "pulumi-lightsail-certificates/internal/pack";
 import type { CertificateReference } from "./references";
 
 /** The command line that applies a pack config file, quoted in messages. */

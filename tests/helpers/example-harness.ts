@@ -56,6 +56,13 @@ export function builtProvider(): typeof import("../../provider") {
   ) as typeof import("../../provider");
 }
 
+/** The hooks of the installed package's providers (`.../internal/test-hooks`). */
+export function builtTestHooks(): typeof import("../../provider/test-hooks") {
+  return readyTestPackage().require(
+    "pulumi-lightsail-certificates/internal/test-hooks",
+  ) as typeof import("../../provider/test-hooks");
+}
+
 /** The `@pulumi/pulumi` the programs load (the project's copy, not this repository's). */
 function programPulumi(): typeof PulumiModule {
   return readyTestPackage().require("@pulumi/pulumi") as typeof PulumiModule;
@@ -80,8 +87,8 @@ function programCopy(dir: string): string {
 export function resetLookupCaches(): void {
   if (!isTestPackageReady()) return;
   builtPackage().resetLookupCache();
-  builtProvider().setLookupContext(undefined);
-  builtProvider().setValidationContext(undefined);
+  builtTestHooks().setLookupContext(undefined);
+  builtTestHooks().setValidationContext(undefined);
 }
 
 /** A resource the program registered, with its inputs as the provider would receive them. */

@@ -7,7 +7,8 @@
  * project where the packed tarball was installed with a plain `npm install`.
  *
  * The `node` and `node16` programs are then run: they start the emulator from `/emulator`, find
- * its certificate through the root and through `/provider`, and print what they found.
+ * its certificate through the root and through `/provider`'s `check` (what stored state calls),
+ * and print what they found.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
@@ -25,7 +26,7 @@ const PROGRAM = `import {
   LightsailCertificateError,
   type Certificate,
 } from "pulumi-lightsail-certificates";
-import { createLookupContext, findCertificate, type LookupContext } from "pulumi-lightsail-certificates/provider";
+import { check, STATE_CONTRACT_VERSION, type LookupInputs } from "pulumi-lightsail-certificates/provider";
 import {
   EMULATOR_CREDENTIALS,
   makeCertificate,
@@ -39,8 +40,8 @@ export const anyImports: [
   IsAny<typeof getCertificateOutput>,
   IsAny<typeof CertificateLookup>,
   IsAny<Certificate>,
-  IsAny<typeof createLookupContext>,
-  IsAny<LookupContext>,
+  IsAny<typeof check>,
+  IsAny<LookupInputs>,
   IsAny<typeof startEmulator>,
   IsAny<RunningEmulator>,
 ] = [false, false, false, false, false, false, false, false];
@@ -56,10 +57,9 @@ export async function main(): Promise<void> {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     });
     const listed = await getCertificates({ region: "us-east-1" });
-    const found: Certificate = await findCertificate(createLookupContext(), {
-      domainName: "example.com",
-      region: "us-east-1",
-    });
+    // What a stored CertificateLookup provider calls: the search resolved in check.
+    const checked = await check({}, { query: { domainName: "example.com", region: "us-east-1" } });
+    const found: LookupInputs = checked.inputs;
     let error = "";
     try {
       // The argument type refuses it at compile time; a JavaScript caller gets it refused at run time.
@@ -71,6 +71,7 @@ export async function main(): Promise<void> {
       JSON.stringify({
         listed: listed.certificates.map((c) => c.name),
         found: found.name,
+        contract: STATE_CONTRACT_VERSION,
         error,
         accessKeyId: EMULATOR_CREDENTIALS.accessKeyId,
         lookup: typeof CertificateLookup,
@@ -120,6 +121,7 @@ const MODES: Record<string, Mode> = {
 const EXPECTED = {
   listed: ["site"],
   found: "site",
+  contract: 1,
   error: "InvalidArgumentError",
   accessKeyId: "AKIALSEMULATORTEST01",
   lookup: "function",

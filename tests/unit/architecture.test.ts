@@ -106,4 +106,21 @@ describe("architecture: rooms and the direction of imports", () => {
     );
     assert.deepEqual(wrong, []);
   });
+
+  it("the /provider entry point exports the state contract and nothing else", () => {
+    const entry = require("../../provider") as Record<string, unknown>;
+    const methods = ["check", "configure", "create", "diff", "read", "remove", "update"];
+    const validation = methods.map((m) => `validation${m[0].toUpperCase()}${m.slice(1)}`);
+    assert.deepEqual(Object.keys(entry).sort(), ["STATE_CONTRACT_VERSION", ...methods, ...validation].sort());
+  });
+
+  it("the policy pack reaches the package only through its declared internal entry point", () => {
+    const named = fs
+      .readdirSync(path.join(ROOT, "policy"))
+      .filter((f) => f.endsWith(".ts"))
+      .flatMap((f) => specifiers(path.join(ROOT, "policy", f)))
+      .filter((s) => s.startsWith("pulumi-lightsail-certificates"));
+    assert.ok(named.length > 0);
+    assert.deepEqual([...new Set(named)], ["pulumi-lightsail-certificates/internal/pack"]);
+  });
 });
