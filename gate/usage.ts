@@ -1,8 +1,8 @@
 /**
  * The help text of `lightsail-certs`, with the defaults and ranges it names (the flags that
- * tune requests take theirs from lightsail/settings.ts).
+ * tune requests take their words, ranges and defaults from lightsail/settings.ts).
  */
-import { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES, type LookupSettings } from "../lightsail/settings";
+import { describeSetting, type LookupSettings } from "../lightsail/settings";
 import { KNOWN_CERTIFICATE_STATUSES } from "../lightsail/types";
 import { MAX_MIN_DAYS_VALID } from "../lookup/fit-for-use";
 
@@ -24,8 +24,27 @@ export const SETTING_FLAGS = {
 /** One of the flags of {@link SETTING_FLAGS}. */
 export type SettingFlag = keyof typeof SETTING_FLAGS;
 
-const range = (flag: SettingFlag) => LOOKUP_SETTING_RANGES[SETTING_FLAGS[flag]].join("..");
-const byDefault = (flag: SettingFlag) => DEFAULT_LOOKUP_SETTINGS[SETTING_FLAGS[flag]];
+/** `text` wrapped to `width` columns, every line after the first indented by `indent` spaces. */
+function wrap(text: string, indent: number, width = 94): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line !== "" && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${" ".repeat(indent)}`);
+}
+
+/** The request options, each described in the words of lightsail/settings.ts (`describeSetting`). */
+function requestOptions(): string {
+  const column = 26;
+  return (Object.keys(SETTING_FLAGS) as SettingFlag[])
+    .map((flag) => `  ${`${flag} N`.padEnd(column - 2)}${wrap(describeSetting(SETTING_FLAGS[flag]), column)}`)
+    .join("\n");
+}
 
 /** The help text. */
 export const USAGE = `Usage:
@@ -75,11 +94,7 @@ Accounts (several AWS accounts in one run; see gate/README.md):
                   (1..${MAX_CONCURRENCY}, default ${DEFAULT_CONCURRENCY}).
 
 Request options (whole numbers):
-  --request-timeout-ms N  Milliseconds one request may take before it is abandoned and
-                          retried (${range("--request-timeout-ms")}, default ${byDefault("--request-timeout-ms")}).
-  --max-attempts N        Attempts per request, retries included (${range("--max-attempts")}, default ${byDefault("--max-attempts")}).
-  --max-pages N           Pages one region's GetCertificates scan may read (${range("--max-pages")},
-                          default ${byDefault("--max-pages")}).
+${requestOptions()}
 
 Exit status: 0 every account assumed, every region read and all pass; 1 a certificate or
 domain fails; 2 a usage error, or a region could not be read, or a role could not be assumed

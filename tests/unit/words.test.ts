@@ -1,7 +1,7 @@
 /**
  * Every word of the public surface is written once: the request settings' meanings live in
  * `LOOKUP_SETTING_MEANINGS` (lightsail/settings.ts) and each other place that shows them is made
- * from it or checked against it here. A copy that drifts turns this red.
+ * from it or checked against it here (TSDoc, plugin schema, policy config schema, gate usage). A copy that drifts turns this red.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { describeSetting, LOOKUP_SETTING_MEANINGS, type LookupSettings } from "../../lightsail/settings";
 import { pluginSchema } from "../../provider/plugin/schema";
 import { settingsSchema } from "../../policy/settings";
+import { SETTING_FLAGS, USAGE } from "../../gate/usage";
 
 const ROOT = path.join(__dirname, "..", "..");
 const NAMES = Object.keys(LOOKUP_SETTING_MEANINGS) as (keyof LookupSettings)[];
@@ -43,5 +44,12 @@ describe("the words of the public surface, written once", () => {
   it("the policy pack's config schema describes each setting with describeSetting", () => {
     const schema = settingsSchema();
     for (const name of NAMES) assert.equal(schema[name].description, describeSetting(name));
+  });
+
+  it("the gate's usage describes each request flag with describeSetting, after the flag", () => {
+    const flat = USAGE.replace(/\s+/g, " ");
+    for (const [flag, name] of Object.entries(SETTING_FLAGS))
+      assert.ok(flat.includes(`${flag} N ${describeSetting(name)}`), `usage of ${flag}: ${flat}`);
+    assert.deepEqual(Object.values(SETTING_FLAGS).sort(), [...NAMES].sort(), "a flag for every setting");
   });
 });
