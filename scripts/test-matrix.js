@@ -28,11 +28,12 @@
 // preparation step each count as one failure. Exit status 1 when anything failed, 2 on usage
 // errors. Every child process has a timeout and is killed with everything it started.
 "use strict";
-const { spawn, spawnSync } = require("child_process");
+const { spawnSync } = require("child_process");
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
 const { ensureNode } = require("./ensure-node");
+const { latestPulumi, preparePulumiCopy } = require("./matrix-copy");
+const { killCurrent, runSuites, say, seconds, step, STEP_TIMEOUT_MS } = require("./matrix-run");
 
 /** The newest @pulumi/pulumi when this was last raised (`npm view @pulumi/pulumi version`). */
 const NEWEST_PULUMI = "3.276.0";
@@ -40,13 +41,7 @@ const SUITES = ["unit", "integration", "examples", "hardening"];
 /** Needs the real Pulumi CLI of the SDK's exact version: only in the legs on this checkout. */
 const CLI_ONLY_IN_CLONE = ["tests/hardening/hygiene.test.ts"];
 
-const SUITE_TIMEOUT_MS = 20 * 60_000;
-const NPM_TIMEOUT_MS = 10 * 60_000;
-const STEP_TIMEOUT_MS = 5 * 60_000;
-const KILL_GRACE_MS = 5_000;
-
 const repoRoot = path.resolve(__dirname, "..");
-const mochaBin = (root) => path.join(root, "node_modules", "mocha", "bin", "mocha.js");
 
 class UsageError extends Error {}
 
@@ -81,284 +76,6 @@ function parseArgs(argv) {
   if (opts.pulumi !== "latest" && opts.pulumi !== "none" && !/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(opts.pulumi))
     throw new UsageError(`--pulumi takes a version, latest or none, not ${JSON.stringify(opts.pulumi)}`);
   return opts;
-}
-
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const say = (line) => process.stdout.write(`${line}\n`);
-
-/** The child running now, killed (with its process group) if we are interrupted. */
-let current;
-
-/**
- * Runs a command in its own process group, echoing its output, and resolves with
- * { code, output, timedOut }. On timeout the whole group gets SIGTERM, then SIGKILL.
- */
-function run(cmd, args, { cwd, env, timeoutMs, echo = true }) {
-  return new Promise((resolve) => {
-    let output = "";
-    let timedOut = false;
-    let child;
-    try {
-      child = spawn(cmd, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    } catch (err) {
-      resolve({ code: 127, output: String(err), timedOut });
-      return;
-    }
-    current = child;
-    const onData = (stream) => (chunk) => {
-      output += chunk;
-      if (echo) stream.write(chunk);
-    };
-    child.stdout.on("data", onData(process.stdout));
-    child.stderr.on("data", onData(process.stderr));
-    const killGroup = (signal) => {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // already gone
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      process.stderr.write(
-        `\n[test-matrix] ${cmd} ${args.join(" ")}: no end after ${seconds(timeoutMs)}, killing it\n`,
-      );
-      killGroup("SIGTERM");
-      setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS).unref();
-    }, timeoutMs);
-    child.on("error", (err) => {
-      output += String(err);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      killGroup("SIGKILL"); // anything it left behind (mocha --exit leaves no one waiting)
-      current = undefined;
-      resolve({ code: code ?? (signal ? 128 : 1), output, timedOut });
-    });
-  });
-}
-
-/**
- * Environment of a leg: its node first on PATH. When this runs under `npm run`, npm's notes
- * about itself and this package (npm_execpath, npm_node_execpath, npm_package_*, npm_lifecycle_*,
- * npm_config_local_prefix: the checkout) are dropped; the user's npm configuration
- * (npm_config_cache, npm_config_registry, ...) is kept.
- */
-function legEnv(binDir) {
-  const env = { ...process.env, PATH: [binDir, process.env.PATH || ""].join(path.delimiter) };
-  for (const key of Object.keys(env)) {
-    const k = key.toLowerCase();
-    if (k.startsWith("npm_") && (!k.startsWith("npm_config_") || k === "npm_config_local_prefix"))
-      delete env[key];
-  }
-  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  return env;
-}
-
-/** mocha's "N passing" / "N failing" from one run (colour codes removed first: with CI=true
- * mocha colours part of its output even into a pipe). */
-function countMocha(output) {
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
-  const count = (word) => {
-    const m = new RegExp(`^ +(\\d+) ${word}\\b`, "m").exec(plain);
-    return m ? Number(m[1]) : 0;
-  };
-  return { passed: count("passing"), failed: count("failing"), pending: count("pending") };
-}
-
-/** A preparation step: fails the leg (counted as one failure) unless it exits 0. */
-async function step(leg, label, cmd, args, opts) {
-  const started = Date.now();
-  say(`--- ${label}`);
-  const r = await run(cmd, args, { timeoutMs: STEP_TIMEOUT_MS, ...opts });
-  const ms = Date.now() - started;
-  leg.steps.push({ label, ms, ok: r.code === 0 });
-  if (r.code !== 0) {
-    say(`--- ${label}: FAILED (exit ${r.code}${r.timedOut ? ", timed out" : ""}) after ${seconds(ms)}`);
-    leg.failed += 1;
-    return false;
-  }
-  say(`--- ${label}: ok in ${seconds(ms)}`);
-  return true;
-}
-
-/** Runs each suite of a leg with its node; adds the counts to leg. */
-async function runSuites(leg, { root, node, binDir, suites, ignore }) {
-  for (const suite of suites) {
-    const started = Date.now();
-    say(`--- ${leg.name}: tests/${suite}`);
-    const args = [mochaBin(root), `tests/${suite}/**/*.test.ts`];
-    for (const file of ignore) if (file.startsWith(`tests/${suite}/`)) args.push("--ignore", file);
-    const r = await run(node, args, { cwd: root, env: legEnv(binDir), timeoutMs: SUITE_TIMEOUT_MS });
-    const c = countMocha(r.output);
-    // A crash or a kill before mocha's summary still fails the leg, and is counted.
-    if (r.code !== 0 && c.failed === 0) {
-      say(
-        `--- tests/${suite} exited ${r.code}${r.timedOut ? " (timed out)" : ""} without a failing test: counted as 1 failed`,
-      );
-      c.failed = 1;
-    }
-    if (c.pending > 0) say(`--- tests/${suite}: ${c.pending} pending (skipped) test(s)`);
-    const ms = Date.now() - started;
-    leg.suites.push({ suite, ...c, ms });
-    leg.passed += c.passed;
-    leg.failed += c.failed;
-  }
-}
-
-/** Tracked and untracked-but-not-ignored files of the working tree, as git lists them. */
-function repositoryFiles() {
-  const r = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    timeout: 60_000,
-    killSignal: "SIGKILL",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`git ls-files failed in ${repoRoot}: ${r.error || r.stderr}`);
-  return r.stdout.split("\0").filter((f) => f !== "" && fs.existsSync(path.join(repoRoot, f)));
-}
-
-function copyRepository(dest) {
-  const files = repositoryFiles();
-  for (const f of files) {
-    const from = path.join(repoRoot, f);
-    const to = path.join(dest, f);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    const st = fs.lstatSync(from);
-    if (st.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(from), to);
-    else fs.copyFileSync(from, to);
-  }
-  return files;
-}
-
-/**
- * Raises the exact pins of @pulumi/pulumi from `from` to `to` in the copy's other package.json
- * files (examples, policy pack; the root's devDependencies are npm's job), so that the copy is
- * this repository as it would be with its pins raised: its tests compare those pins with the
- * root's. peerDependencies are left as written. Returns the files changed.
- */
-function raisePins(dir, files, from, to) {
-  const changed = [];
-  for (const f of files) {
-    if (path.basename(f) !== "package.json" || f === "package.json" || f.includes("node_modules/")) continue;
-    const file = path.join(dir, f);
-    const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
-    let touched = false;
-    for (const section of ["dependencies", "devDependencies", "optionalDependencies"]) {
-      if (manifest[section]?.["@pulumi/pulumi"] === from) {
-        manifest[section]["@pulumi/pulumi"] = to;
-        touched = true;
-      }
-    }
-    if (touched) {
-      fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
-      changed.push(f);
-    }
-  }
-  return changed;
-}
-
-/** Says whether the copy's peer range of @pulumi/pulumi admits `version` (a note, not a failure). */
-function notePeerRange(dir, version) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-  const range = manifest.peerDependencies?.["@pulumi/pulumi"];
-  if (range === undefined) return;
-  let semver;
-  try {
-    semver = require(require.resolve("semver", { paths: [dir] }));
-  } catch {
-    return;
-  }
-  const ok = semver.satisfies(version, range);
-  say(
-    `--- package.json's peer range of @pulumi/pulumi, ${JSON.stringify(range)}, ${ok ? "admits" : "does NOT admit"} ${version}`,
-  );
-}
-
-/** The version of @pulumi/pulumi that `fromDir` resolves, and its path. */
-function resolvedPulumi(root, fromPackage) {
-  const base = fromPackage
-    ? path.dirname(require.resolve(`${fromPackage}/package.json`, { paths: [root] }))
-    : root;
-  const manifest = require.resolve("@pulumi/pulumi/package.json", { paths: [base] });
-  return { manifest, version: JSON.parse(fs.readFileSync(manifest, "utf8")).version };
-}
-
-async function latestPulumi() {
-  const r = await run("npm", ["view", "@pulumi/pulumi", "version"], {
-    cwd: repoRoot,
-    env: process.env,
-    timeoutMs: 2 * 60_000,
-    echo: false,
-  });
-  const v = r.output.trim();
-  if (r.code !== 0 || !/^\d+\.\d+\.\d+$/.test(v)) throw new Error(`npm view @pulumi/pulumi version: ${v}`);
-  return v;
-}
-
-/**
- * Copies the repository into a temporary directory and installs @pulumi/pulumi@version there.
- * Returns the directory (undefined when a step failed; the failure is on `leg`).
- */
-async function preparePulumiCopy(leg, pinned, version, nodeBinDir, tmpDirs) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lsc-matrix-pulumi-"));
-  tmpDirs.push(dir);
-  const started = Date.now();
-  const files = copyRepository(dir);
-  leg.steps.push({ label: "copy", ms: Date.now() - started, ok: true });
-  say(`--- copied ${files.length} files of the repository to ${dir}`);
-  // npm itself runs under the leg's node (@pulumi/pulumi >= 3.249 asks for Node >= 22).
-  const env = legEnv(nodeBinDir);
-  const npm = (label, args) => step(leg, label, "npm", args, { cwd: dir, env, timeoutMs: NPM_TIMEOUT_MS });
-  if (!(await npm("npm ci", ["ci", "--no-audit", "--no-fund"]))) return undefined;
-  const spec = `@pulumi/pulumi@${version}`;
-  // Saved (in the copy only), so that its package.json and lockfile pin what is installed: tools
-  // that read the pins (a test that installs the packed package beside the pinned
-  // @pulumi/pulumi) then use this version too.
-  const install = ["install", "--save-dev", "--save-exact", "--no-audit", "--no-fund", spec];
-  if (!(await npm(`npm install --save-dev --save-exact ${spec}`, install))) return undefined;
-  // npm install prunes the self-link that postinstall made; make it again.
-  if (!(await step(leg, "link the package to itself", "node", ["scripts/link-self.js"], { cwd: dir, env })))
-    return undefined;
-  const raised = raisePins(dir, files, pinned, version);
-  say(
-    `--- raised @pulumi/pulumi ${pinned} to ${version} in ${raised.length ? raised.join(", ") : "no other package.json"}`,
-  );
-  notePeerRange(dir, version);
-
-  say(`--- which @pulumi/pulumi each package resolves`);
-  let ok = true;
-  const seen = new Set();
-  for (const from of [undefined, "@pulumi/aws", "@pulumi/policy"]) {
-    try {
-      const r = resolvedPulumi(dir, from);
-      seen.add(r.manifest);
-      say(`    ${(from || "the project").padEnd(16)} -> ${r.version} (${path.relative(dir, r.manifest)})`);
-      if (r.version !== version) ok = false;
-    } catch (err) {
-      say(`    ${(from || "the project").padEnd(16)} -> cannot resolve: ${err.message}`);
-      ok = false;
-    }
-  }
-  if (!ok || seen.size !== 1) {
-    say(`--- FAILED: not every package resolves the one @pulumi/pulumi ${version}`);
-    leg.failed += 1;
-    return undefined;
-  }
-  if (!(await step(leg, "npm run build", "npm", ["run", "build"], { cwd: dir, env }))) return undefined;
-  const tsc = path.join(dir, "node_modules", "typescript", "bin", "tsc");
-  if (
-    !(await step(
-      leg,
-      `tsc --noEmit against @pulumi/pulumi ${version}`,
-      "node",
-      [tsc, "--noEmit", "-p", "tsconfig.json"],
-      { cwd: dir, env },
-    ))
-  )
-    return undefined;
-  return dir;
 }
 
 function newLeg(name) {
@@ -399,13 +116,7 @@ async function main(argv) {
   };
   for (const sig of ["SIGINT", "SIGTERM"]) {
     process.once(sig, () => {
-      if (current) {
-        try {
-          process.kill(-current.pid, "SIGKILL");
-        } catch {
-          // gone
-        }
-      }
+      killCurrent();
       cleanup();
       process.exit(130);
     });
