@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator } from "../emulator";
-import { assertPulumiCli, createPulumiWorkspace, type PulumiWorkspace } from "../tests/e2e/harness";
+import { assertPulumiCli, createPulumiWorkspace, type PulumiWorkspace } from "../tools/harness";
 import { BENCH_DIR, REPO_ROOT } from "./child";
 import { benchCertificates, benchDomain } from "./fixtures";
 import { writeBenchProgram } from "./program";

@@ -6,7 +6,7 @@
  * Previews of the stacks alternate within every run.
  */
 import * as path from "node:path";
-import { assertPulumiCli, createPulumiWorkspace, type PulumiWorkspace } from "../tests/e2e/harness";
+import { assertPulumiCli, createPulumiWorkspace, type PulumiWorkspace } from "../tools/harness";
 import { BENCH_DIR, REPO_ROOT, runNode } from "./child";
 import type { BenchEmulator } from "./emulator";
 import type { FixtureSpec } from "./fixtures";

@@ -20,9 +20,9 @@ import {
   INSTALLED_POLICY_PACK,
   REPO_ROOT,
   type RunResult,
-} from "../tests/e2e/harness";
-import { testPackage } from "../tests/helpers/installed-package";
-import { apiCertificate, emulatorEnv, otherCertificate, siteCertificate } from "../tests/e2e/lookup-program";
+} from "../tools/harness";
+import { testPackage } from "../tools/installed-package";
+import { apiCertificate, emulatorEnv, otherCertificate, siteCertificate } from "../tools/lookup-program";
 
 const DAY = 86_400_000;
 

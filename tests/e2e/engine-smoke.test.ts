@@ -13,8 +13,8 @@ import {
   createPulumiWorkspace,
   PreviewJson,
   PulumiWorkspace,
-} from "./harness";
-import { useTestPackage } from "../helpers/installed-package";
+} from "../../tools/harness";
+import { useTestPackage } from "../../tools/installed-package";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const GREETING_TYPE = "pulumi-nodejs:dynamic/smoke:Greeting";

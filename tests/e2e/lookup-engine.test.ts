@@ -6,14 +6,14 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
-import { changedInputs, PreviewJson, PulumiWorkspace } from "./harness";
+import { changedInputs, PreviewJson, PulumiWorkspace } from "../../tools/harness";
 import {
   apiCertificate,
   LOOKUP_TYPE,
   otherCertificate,
   siteCertificate,
   useLookupStack,
-} from "./lookup-program";
+} from "../../tools/lookup-program";
 
 const site = siteCertificate;
 const api = apiCertificate;

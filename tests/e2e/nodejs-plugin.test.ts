@@ -9,9 +9,9 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type CertificateFixture, type RunningEmulator } from "../../emulator";
-import { useTestPackage } from "../helpers/installed-package";
-import { assertPulumiCli, createPulumiWorkspace, REPO_ROOT, type PulumiWorkspace } from "./harness";
-import { apiCertificate, emulatorEnv, siteCertificate } from "./lookup-program";
+import { useTestPackage } from "../../tools/installed-package";
+import { assertPulumiCli, createPulumiWorkspace, REPO_ROOT, type PulumiWorkspace } from "../../tools/harness";
+import { apiCertificate, emulatorEnv, siteCertificate } from "../../tools/lookup-program";
 
 const PLUGIN_TYPE = "lightsail-certificates:index:CertificateLookup";
 

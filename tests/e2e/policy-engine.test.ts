@@ -9,8 +9,8 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { makeCertificate, type CertificateFixture, type RunningEmulator } from "../../emulator";
-import { INSTALLED_POLICY_PACK as PACK, PulumiWorkspace, REPO_ROOT } from "./harness";
-import { apiCertificate, siteCertificate, useLookupStack } from "./lookup-program";
+import { INSTALLED_POLICY_PACK as PACK, PulumiWorkspace, REPO_ROOT } from "../../tools/harness";
+import { apiCertificate, siteCertificate, useLookupStack } from "../../tools/lookup-program";
 
 const DAY = 86_400_000;
 

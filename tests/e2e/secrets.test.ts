@@ -6,8 +6,8 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { makeCertificate, startEmulator, type RunningEmulator } from "../../emulator";
-import { assertPulumiCli, createPulumiWorkspace, REPO_ROOT, type PulumiWorkspace } from "./harness";
-import { apiCertificate, emulatorEnv, LOOKUP_TYPE } from "./lookup-program";
+import { assertPulumiCli, createPulumiWorkspace, REPO_ROOT, type PulumiWorkspace } from "../../tools/harness";
+import { apiCertificate, emulatorEnv, LOOKUP_TYPE } from "../../tools/lookup-program";
 
 const SECRET_NAME = "hush-cert";
 const SECRET_DOMAIN = "hidden.example.net";

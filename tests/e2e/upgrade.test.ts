@@ -7,14 +7,14 @@
 import { strict as assert } from "node:assert";
 import type { RunningEmulator } from "../../emulator";
 import { pointPackageAt, previousReleaseDir } from "../helpers/previous-release";
-import type { PulumiWorkspace } from "./harness";
+import type { PulumiWorkspace } from "../../tools/harness";
 import {
   apiCertificate,
   LOOKUP_TYPE,
   otherCertificate,
   siteCertificate,
   useLookupStack,
-} from "./lookup-program";
+} from "../../tools/lookup-program";
 
 describe("upgrading from 0.1.0 under the real Pulumi engine", function () {
   this.timeout(6 * 60_000);

@@ -9,15 +9,15 @@ import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { CreateCertificateCommand, LightsailClient } from "@aws-sdk/client-lightsail";
 import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from "../../emulator";
-import { useTestPackage } from "../helpers/installed-package";
+import { useTestPackage } from "../../tools/installed-package";
 import {
   assertPulumiCli,
   createPulumiWorkspace,
   REPO_ROOT,
   type PulumiWorkspace,
   type RunResult,
-} from "./harness";
-import { emulatorEnv } from "./lookup-program";
+} from "../../tools/harness";
+import { emulatorEnv } from "../../tools/lookup-program";
 
 const VALIDATION_TYPE = "pulumi-nodejs:dynamic/lightsail:CertificateValidation";
 /** The certificate a validation with a secret name waits for. */

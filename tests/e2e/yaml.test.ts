@@ -17,7 +17,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type CertificateFixture, type RunningEmulator } from "../../emulator";
-import { useTestPackage } from "../helpers/installed-package";
+import { useTestPackage } from "../../tools/installed-package";
 import {
   assertPulumiCli,
   createPulumiWorkspace,
@@ -25,8 +25,8 @@ import {
   PULUMI_BIN_DIR,
   REPO_ROOT,
   type PulumiWorkspace,
-} from "./harness";
-import { apiCertificate, emulatorEnv, siteCertificate } from "./lookup-program";
+} from "../../tools/harness";
+import { apiCertificate, emulatorEnv, siteCertificate } from "../../tools/lookup-program";
 
 const FIXTURE = path.join(__dirname, "fixtures", "yaml-lookup");
 const PLUGIN_TYPE = "lightsail-certificates:index:CertificateLookup";

@@ -2,14 +2,19 @@
  * Every example under examples/ is a complete Pulumi TypeScript project that uses the package by
  * its name, and type-checks with its own tsconfig against the package under test: a copy of the
  * example whose node_modules is the project where the packed tarball was installed with a plain
- * `npm install` (tests/helpers/installed-package.ts), checked by that project's TypeScript.
+ * `npm install` (tools/installed-package.ts), checked by that project's TypeScript.
  */
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT } from "../helpers/example-harness";
-import { copyProgram, testPackage, type TestPackage, INSTALL_TIMEOUT_MS } from "../helpers/installed-package";
+import {
+  copyProgram,
+  testPackage,
+  type TestPackage,
+  INSTALL_TIMEOUT_MS,
+} from "../../tools/installed-package";
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, "examples");
 const EXAMPLES = fs

@@ -15,7 +15,7 @@ import {
   REPO_ROOT,
   type PulumiWorkspace,
   type RunResult,
-} from "../e2e/harness";
+} from "../../tools/harness";
 import { credentialNeedles, findLeaks, RowRecorder, type Needle } from "../helpers/hardening-report";
 import { HYGIENE_CASES } from "../helpers/hardening-tables";
 

@@ -8,7 +8,7 @@
  * (a resource whose input failed, e.g. from a lookup that found nothing, rejects only there).
  *
  * The program runs from a copy whose node_modules is the project of the package under test
- * (tests/helpers/installed-package.ts: by default the packed tarball, installed with a plain
+ * (tools/installed-package.ts: by default the packed tarball, installed with a plain
  * `npm install`), so `pulumi-lightsail-certificates`, `@pulumi/pulumi` and `@pulumi/aws` are
  * the installed ones, and the mocks are set on that `@pulumi/pulumi`. Call
  * {@link useTestPackage} in the suite (it packs and installs in a `before` hook). Its lookups
@@ -27,7 +27,7 @@ import {
   readyTestPackage,
   testPackage,
   useTestPackage,
-} from "./installed-package";
+} from "../../tools/installed-package";
 
 export { readyTestPackage, useTestPackage };
 

@@ -14,7 +14,7 @@ import { builtinModules } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { REPO_ROOT } from "../helpers/installed-package";
+import { REPO_ROOT } from "../../tools/installed-package";
 
 interface TarEntry {
   name: string;

@@ -19,7 +19,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copyProgram, REPO_ROOT, useTestPackage } from "../helpers/installed-package";
+import { copyProgram, REPO_ROOT, useTestPackage } from "../../tools/installed-package";
 import { describeResult, runBounded } from "../helpers/run-bounded";
 
 const TSC_TIMEOUT_MS = 4 * 60_000;

@@ -8,7 +8,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT, useTestPackage } from "../helpers/installed-package";
+import { REPO_ROOT, useTestPackage } from "../../tools/installed-package";
 import { describeResult, runBounded } from "../helpers/run-bounded";
 
 type Manifest = {

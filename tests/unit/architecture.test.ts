@@ -20,9 +20,20 @@ const MAY_USE: Record<string, { rooms: string[]; forbidPackages?: string[] }> = 
   api: { rooms: ["provider", "lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
   gate: { rooms: ["lookup", "lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
   emulator: { rooms: ["lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
-  // The pack ships on its own (policy/bin): it reaches the package only through its entry point
-  // `pulumi-lightsail-certificates/provider`, never by a relative path out of policy/.
+  // The pack ships on its own (policy/bin): it reaches the package only through its declared
+  // internal entry point `pulumi-lightsail-certificates/internal/pack`, never by a relative path.
   policy: { rooms: [], forbidPackages: ["@pulumi/pulumi"] },
+};
+
+/**
+ * Outside the product: tools/ holds what tests, bench and the demo share (the Pulumi workspace
+ * harness, the package under test, the demo's stack), and imports none of them back; the bench
+ * and the demo import no test. Folder (or file) -> the folders it must not import from.
+ */
+const MUST_NOT_USE: Record<string, string[]> = {
+  tools: ["tests", "bench", "scripts/demo.ts"],
+  bench: ["tests", "scripts/demo.ts"],
+  "scripts/demo.ts": ["tests", "bench"],
 };
 
 /** The most lines a product file may have (a longer one holds two concepts: split it). */
@@ -73,6 +84,34 @@ describe("architecture: rooms and the direction of imports", () => {
           }
         }
       }
+      assert.deepEqual(wrong, []);
+    });
+  }
+
+  for (const [from, forbidden] of Object.entries(MUST_NOT_USE)) {
+    it(`${from} imports nothing from ${forbidden.join(", ")}`, () => {
+      const start = path.join(ROOT, from);
+      const files = fs.statSync(start).isFile()
+        ? [start]
+        : fs
+            .readdirSync(start, { recursive: true, encoding: "utf8" })
+            .filter((f) => /\.(ts|js)$/.test(f))
+            .map((f) => path.join(start, f));
+      assert.ok(files.length > 0, `no files in ${from}`);
+      const wrong = files.flatMap((file) =>
+        specifiers(file)
+          .filter((spec) => spec.startsWith("."))
+          .map((spec) =>
+            path
+              .relative(ROOT, path.resolve(path.dirname(file), spec))
+              .split(path.sep)
+              .join("/"),
+          )
+          .filter((target) =>
+            forbidden.some((f) => target === f.replace(/\.ts$/, "") || target.startsWith(`${f}/`)),
+          )
+          .map((target) => `${path.relative(ROOT, file)} imports ${target}`),
+      );
       assert.deepEqual(wrong, []);
     });
   }

@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 
-const installer = require("../../scripts/install-packed") as {
+const installer = require("../scripts/install-packed") as {
   ensureInstalledPackage(opts?: { log?: (line: string) => void; force?: boolean }): Promise<InstallInfo>;
   PACKAGE_NAME: string;
 };
@@ -32,7 +32,7 @@ interface InstallInfo {
 }
 
 /** The repository root. */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 
 /** How long a cold pack + install may take (a warm one takes seconds; a reused one nothing). */
 export const INSTALL_TIMEOUT_MS = 20 * 60_000;

@@ -9,8 +9,8 @@ import {
   type CertificateFixture,
   type FixtureDocument,
   type RunningEmulator,
-} from "../../emulator";
-import { useTestPackage } from "../helpers/installed-package";
+} from "../emulator";
+import { useTestPackage } from "./installed-package";
 import { assertPulumiCli, createPulumiWorkspace, type PulumiWorkspace, REPO_ROOT } from "./harness";
 
 /** The program: examples/lookup-only. */

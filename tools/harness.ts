@@ -4,7 +4,7 @@
  * Every workspace gets its own temporary directory holding a copy of the program (so that
  * `Pulumi.<stack>.yaml` never lands in the source tree), a `PULUMI_HOME` and a file-backend
  * state directory. The copy's `node_modules` links to the project of the package under test
- * (tests/helpers/installed-package.ts): by default the packed tarball installed with a plain
+ * (tools/installed-package.ts): by default the packed tarball installed with a plain
  * `npm install` into a throwaway project outside the checkout, where the workspace lives too;
  * with `LSC_TEST_PACKAGE=checkout`, this checkout's node_modules, and the workspace lives in
  * `<repo>/.pulumi-test/` (git-ignored). Either way the program finds `@pulumi/pulumi`, the
@@ -19,7 +19,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { copyProgram, testPackage, type TestPackage } from "../helpers/installed-package";
+import { copyProgram, testPackage, type TestPackage } from "./installed-package";
 import type { PreviewJson, StateExport } from "./engine-json";
 import { spawnWithTimeout, tail, type RunResult } from "./process-tree";
 
@@ -27,7 +27,7 @@ export { changedInputs } from "./engine-json";
 export type { PreviewJson, PreviewStep, StateExport, StepState } from "./engine-json";
 export type { RunResult } from "./process-tree";
 
-const cliPaths = require("../../scripts/pulumi-cli-paths") as {
+const cliPaths = require("../scripts/pulumi-cli-paths") as {
   repoRoot: string;
   pinnedPulumiVersion(): string;
   cliBinDir(version?: string): string;
