@@ -3,6 +3,7 @@
  * and each case's rows.
  */
 import * as os from "node:os";
+import type { AccountsRow } from "./accounts";
 import type { LookupRow } from "./lookups";
 import type { MemoryRow } from "./memory";
 import type { PreviewRow } from "./preview";
@@ -36,6 +37,8 @@ export interface BenchResults {
   startup?: StartupResult;
   serialization?: SerializationResult;
   preview?: PreviewRow[];
+  /** Case 6: the gate over many accounts (issue 21). */
+  accounts?: AccountsRow[];
   /** Cases not run, with why. */
   skipped: string[];
   targets?: TargetResult[];
