@@ -4,7 +4,7 @@
  */
 import { accountsTable } from "./accounts";
 import type { LookupRow } from "./lookups";
-import type { BenchResults } from "./results";
+import type { BenchResults } from "./bench-results";
 import { formatMiB, formatMs, formatRatio } from "./stats";
 
 function table(header: string[], rows: string[][]): string {

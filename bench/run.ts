@@ -19,7 +19,7 @@ import { FULL_MEMORY_GRID, memoryFixtures, QUICK_MEMORY_GRID, runMemoryBench } f
 import { FULL_PREVIEW_GRID, previewFixtures, QUICK_PREVIEW_GRID, runPreviewBench } from "./preview";
 import { FULL_REGION_GRID, QUICK_REGION_GRID, regionFixtures, runRegionBench } from "./regions";
 import { renderReport } from "./report";
-import { describeMachine, type BenchResults } from "./results";
+import { describeMachine, type BenchResults } from "./bench-results";
 import { judgeTargets } from "./targets";
 import { FULL_SERIALIZATION_GRID, QUICK_SERIALIZATION_GRID, runSerializationBench } from "./serialization";
 import { FULL_STARTUP_GRID, QUICK_STARTUP_GRID, runStartupBench } from "./startup";

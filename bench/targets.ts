@@ -2,7 +2,7 @@
  * The targets of the issue judged against the figures of one run: each one met, MISSED (with the
  * evidence from the same run that explains it) or not measured (with why).
  */
-import type { BenchResults } from "./results";
+import type { BenchResults } from "./bench-results";
 import { formatMiB, formatMs, formatRatio } from "./stats";
 
 /** A target of the issue, judged. */

@@ -165,8 +165,13 @@ describe("the packed tarball, installed with a plain npm install", function () {
       "@pulumi/pulumi": ">=3.248.0 <4.0.0",
     });
     assert.deepEqual(manifest.peerDependenciesMeta, { "@pulumi/policy": { optional: true } });
-    assert.deepEqual(Object.keys(manifest.dependencies ?? {}), ["@aws-sdk/client-lightsail"]);
+    // client-sts since 0.3.0: the gate, the lookups and the pack assume roles (issue 21).
+    assert.deepEqual(Object.keys(manifest.dependencies ?? {}), [
+      "@aws-sdk/client-lightsail",
+      "@aws-sdk/client-sts",
+    ]);
     assert.match(manifest.dependencies!["@aws-sdk/client-lightsail"]!, /^\^3\.\d+\.\d+$/);
+    assert.match(manifest.dependencies!["@aws-sdk/client-sts"]!, /^\^3\.\d+\.\d+$/);
   });
 
   it("ships the policy pack compiled, with its own package.json (version, main) and PulumiPolicy.yaml", () => {

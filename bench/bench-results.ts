@@ -1,6 +1,7 @@
 /**
  * What one run of the benchmarks records (bench/results.json): the machine the figures come from
- * and each case's rows.
+ * and each case's rows. Not named results.ts: `require("./results")` resolves to results.json
+ * first once a run has written it (the bench smoke test then failed).
  */
 import * as os from "node:os";
 import type { AccountsRow } from "./accounts";
