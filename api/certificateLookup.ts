@@ -2,10 +2,30 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LookupSettings } from "../lightsail/settings";
 import { CertificateResource, markCertificateOutputs } from "./certificate-resource";
 import type { GetCertificateOutputArgs } from "./getCertificate";
+import { lookupConnection } from "./lookup-connection";
 
 /**
- * Arguments of a {@link CertificateLookup}: those of `getCertificate`, as Inputs, and the request
- * `settings`.
+ * A role a {@link CertificateLookup} assumes with STS (over the AWS SDK chain's identity, or the
+ * profile's) before it reads Lightsail, so that it reads the role's account: the one role of an
+ * `aws.Provider`'s `assumeRoles`, in the units of STS.
+ */
+export interface CertificateLookupRole {
+  /** The role's ARN, `arn:aws:iam::123456789012:role/NAME`. */
+  readonly roleArn: string;
+  /**
+   * The external id the role's trust policy requires. Treated as a secret: stored encrypted in
+   * the state (as the property `externalId`) and never printed.
+   */
+  readonly externalId?: string;
+  /** The session name. @defaultValue `"pulumi-lightsail-certificates"` */
+  readonly sessionName?: string;
+  /** Session length in seconds, 900 to 43200. @defaultValue 3600 */
+  readonly durationSeconds?: number;
+}
+
+/**
+ * Arguments of a {@link CertificateLookup}: those of `getCertificate`, as Inputs, the request
+ * `settings` and the role to assume.
  */
 export interface CertificateLookupArgs extends GetCertificateOutputArgs {
   /**
@@ -15,6 +35,13 @@ export interface CertificateLookupArgs extends GetCertificateOutputArgs {
    * @defaultValue `{ requestTimeoutMs: 15000, maxAttempts: 4, maxPages: 500 }`
    */
   readonly settings?: pulumi.Input<LookupSettings>;
+  /**
+   * A role to assume before reading Lightsail: the lookup reads that role's account. Wins over
+   * the role of an `aws.Provider` given as `opts.provider`. The role is stored in state (the
+   * external id as a secret, the credentials never); another role is an **update** of the
+   * lookup, shown by `pulumi preview`.
+   */
+  readonly assumeRole?: pulumi.Input<CertificateLookupRole>;
 }
 
 /**
@@ -68,15 +95,19 @@ const provider: pulumi.dynamic.ResourceProvider = {
 export class CertificateLookup extends CertificateResource {
   /**
    * @param name the Pulumi resource name (not the certificate name).
-   * @param args the search, as for `getCertificate`.
-   * @param opts resource options, passed through.
+   * @param args the search, as for `getCertificate`, the settings and the role.
+   * @param opts resource options, passed through; an `aws.Provider` as `opts.provider` gives
+   *   the lookup its region (when `region` is not set), profile and role (`assumeRoles`, one
+   *   role) and is not passed on (the lookup runs in its own provider).
    */
   constructor(name: string, args: CertificateLookupArgs, opts?: pulumi.CustomResourceOptions) {
     // A fresh props object every time: dynamic.Resource adds `__provider` to it.
-    const { settings, ...search } = args;
-    const props: Record<string, unknown> = { query: search };
+    const { settings, assumeRole, ...search } = args;
+    const connection = lookupConnection(search, assumeRole, opts);
+    const props: Record<string, unknown> = { query: connection.query };
     if (settings !== undefined) props.settings = settings;
+    Object.assign(props, connection.props);
     markCertificateOutputs(props, search);
-    super(provider, name, props, opts, "lightsail", "CertificateLookup");
+    super(provider, name, props, connection.opts, "lightsail", "CertificateLookup");
   }
 }

@@ -1,5 +1,5 @@
 export { CertificateLookup } from "./certificateLookup";
-export type { CertificateLookupArgs } from "./certificateLookup";
+export type { CertificateLookupArgs, CertificateLookupRole } from "./certificateLookup";
 export { CertificateValidation } from "./certificateValidation";
 export type { CertificateValidationArgs } from "./certificateValidation";
 export { configureLookups, resetLookupCache } from "./context";

@@ -1,12 +1,13 @@
 /**
- * `npm run bench:accounts [-- --accounts 50 --latency-ms 50 --concurrency 20]`: the gate over many
- * accounts. An emulator (in this process) serves N member accounts, each with a role and one
+ * The gate over many accounts (issue 21): case 6 of `npm run bench` (bench/run.ts), and alone
+ * `npm run bench:accounts [-- --accounts 50 --latency-ms 50 --concurrency 20]`. An emulator (in this process) serves N member accounts, each with a role and one
  * certificate in every one of the 19 regions, every call delayed by the latency; the real
  * `lightsail-certs check --accounts FILE --all-regions` runs as a child process (built
  * `dist/gate/cli.js`). Reported, from the same run: wall time against the slowest single
  * account x region scan (the emulator's call log), requests against the minimum (one
  * AssumeRole per account, one GetCertificates page per account x region), and the child's peak
- * RSS at 10, 25 and N accounts (flat: what grows is the report, not the clients). Writes nothing.
+ * RSS at 10, 25 and N accounts (flat: what grows is the report, not the clients). Alone, it
+ * prints its table and writes nothing.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -89,54 +90,126 @@ function runGate(args: string[], env: Record<string, string>): Promise<Run> {
   });
 }
 
-async function main(): Promise<void> {
-  const n = flag("--accounts", 50);
-  const latencyMs = flag("--latency-ms", 50);
-  const concurrency = flag("--concurrency", 20);
-  const emulator = await startEmulator({ fixtures: fixtures(n), latencyMs, log: () => undefined });
+/** The sizes and settings of one accounts run. */
+export interface AccountsGrid {
+  /** Account counts measured, in order (each a fresh gate process). */
+  sizes: number[];
+  latencyMs: number;
+  concurrency: number;
+}
+
+/** The full grid: 10, 25 and 50 accounts x 19 regions, 50 ms per call, 20 scans at once. */
+export const FULL_ACCOUNTS_GRID: AccountsGrid = { sizes: [10, 25, 50], latencyMs: 50, concurrency: 20 };
+/** The quick grid (a smoke test). */
+export const QUICK_ACCOUNTS_GRID: AccountsGrid = { sizes: [2, 5], latencyMs: 10, concurrency: 20 };
+
+/** One gate run over `accounts` accounts x every region, with its ratios from the same run. */
+export interface AccountsRow {
+  accounts: number;
+  regions: number;
+  latencyMs: number;
+  concurrency: number;
+  exit: number | null;
+  wallMs: number;
+  /** The slowest single account x region scan of this run (the emulator's call log). */
+  slowestScanMs: number;
+  /** ceil(scans / concurrency) x latency: the least any client with that concurrency takes. */
+  lowerBoundMs: number;
+  assumeRoles: number;
+  scans: number;
+  requests: number;
+  /** One AssumeRole per account and one GetCertificates page per account x region. */
+  minimumRequests: number;
+  peakRssBytes: number;
+  certificates: number;
+}
+
+/** Runs the gate over each size of `grid` against a fresh in-process emulator with latency. */
+export async function runAccountsBench(
+  grid: AccountsGrid,
+  log: (line: string) => void,
+): Promise<AccountsRow[]> {
+  const largest = Math.max(...grid.sizes);
+  const emulator = await startEmulator({
+    fixtures: fixtures(largest),
+    latencyMs: grid.latencyMs,
+    log: () => undefined,
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-accounts-"));
+  const regions = LIGHTSAIL_REGIONS.length;
   try {
-    const rows: string[] = [];
-    for (const size of [...new Set([10, 25, n])].filter((s) => s <= n)) {
+    const rows: AccountsRow[] = [];
+    for (const size of grid.sizes) {
       const file = path.join(dir, `accounts-${size}.json`);
-      fs.writeFileSync(
-        file,
-        JSON.stringify({ accounts: Array.from({ length: size }, (_, i) => ({ roleArn: roleArn(i) })) }),
-      );
+      const accounts = Array.from({ length: size }, (_, i) => ({ roleArn: roleArn(i) }));
+      fs.writeFileSync(file, JSON.stringify({ accounts }));
       emulator.resetCalls();
-      const run = await runGate(
-        ["check", "--accounts", file, "--all-regions", "--concurrency", String(concurrency), "--json"],
-        emulator.env(),
-      );
+      const args = ["check", "--accounts", file, "--all-regions", "--concurrency", String(grid.concurrency)];
+      const run = await runGate([...args, "--json"], emulator.env());
       const calls = emulator.calls();
       const scans = calls.filter((c) => c.operation === "GetCertificates");
-      const assumes = calls.filter((c) => c.operation === "AssumeRole");
-      const slowest = Math.max(...scans.map((c) => c.durationMs));
-      const minimum = size + size * LIGHTSAIL_REGIONS.length;
-      const report = JSON.parse(run.stdout) as { coverage: unknown; summary: { total: number } };
-      rows.push(
-        `| ${size} x ${LIGHTSAIL_REGIONS.length} | ${run.status} | ${run.wallMs.toFixed(0)} ms | ${slowest} ms | ` +
-          `${(run.wallMs / slowest).toFixed(1)} | ${assumes.length} + ${scans.length} = ${calls.length} | ${minimum} | ` +
-          `${(run.maxRssKb / 1024).toFixed(0)} MiB | ${report.summary.total} |`,
-      );
-      process.stderr.write(`[bench:accounts] ${size} accounts done: ${JSON.stringify(report.coverage)}\n`);
+      const report = JSON.parse(run.stdout) as { summary: { total: number } };
+      rows.push({
+        accounts: size,
+        regions,
+        latencyMs: grid.latencyMs,
+        concurrency: grid.concurrency,
+        exit: run.status,
+        wallMs: run.wallMs,
+        slowestScanMs: Math.max(...scans.map((c) => c.durationMs)),
+        lowerBoundMs: Math.ceil((size * regions) / grid.concurrency) * grid.latencyMs,
+        assumeRoles: calls.filter((c) => c.operation === "AssumeRole").length,
+        scans: scans.length,
+        requests: calls.length,
+        minimumRequests: size + size * regions,
+        peakRssBytes: run.maxRssKb * 1024,
+        certificates: report.summary.total,
+      });
+      log(`accounts: ${size} x ${regions} in ${run.wallMs.toFixed(0)} ms, ${calls.length} requests`);
     }
-    process.stdout.write(
-      `lightsail-certs check --accounts FILE --all-regions --concurrency ${concurrency}; emulator latency ${latencyMs} ms per call; ` +
-        `${os.cpus().length} CPU(s), load ${os.loadavg()[0]!.toFixed(1)}\n\n` +
-        "| accounts x regions | exit | wall time | slowest single scan | wall / slowest | requests (AssumeRole + GetCertificates) | minimum | peak RSS (gate process) | certificates judged |\n" +
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" +
-        `${rows.join("\n")}\n\n` +
-        `Lower bound of the wall time with ${concurrency} scans at once: ceil(scans / ${concurrency}) x latency ` +
-        `(${Math.ceil((n * LIGHTSAIL_REGIONS.length) / concurrency)} x ${latencyMs} ms = ${Math.ceil((n * LIGHTSAIL_REGIONS.length) / concurrency) * latencyMs} ms for ${n} accounts), plus one AssumeRole round per ${concurrency} accounts.\n`,
-    );
+    return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     await emulator.stop();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench:accounts: ${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+/** The rows as the Markdown table `npm run bench:accounts` prints. */
+export function accountsTable(rows: AccountsRow[]): string {
+  const lines = rows.map(
+    (r) =>
+      `| ${r.accounts} x ${r.regions} | ${r.exit} | ${r.wallMs.toFixed(0)} ms | ${r.slowestScanMs} ms | ` +
+      `${(r.wallMs / r.slowestScanMs).toFixed(1)} | ${r.lowerBoundMs} ms | ${(r.wallMs / r.lowerBoundMs).toFixed(2)} | ` +
+      `${r.assumeRoles} + ${r.scans} = ${r.requests} | ${r.minimumRequests} | ${(r.requests / r.minimumRequests).toFixed(2)} | ` +
+      `${(r.peakRssBytes / 1024 ** 2).toFixed(0)} MiB | ${r.certificates} |`,
+  );
+  return (
+    "| accounts x regions | exit | wall time | slowest single scan | wall / slowest | lower bound | wall / bound | " +
+    "requests (AssumeRole + GetCertificates) | minimum | requests / minimum | peak RSS (gate process) | certificates judged |\n" +
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" +
+    `${lines.join("\n")}\n`
+  );
+}
+
+async function main(): Promise<void> {
+  const n = flag("--accounts", 50);
+  const grid: AccountsGrid = {
+    sizes: [...new Set([10, 25, n])].filter((s) => s <= n),
+    latencyMs: flag("--latency-ms", 50),
+    concurrency: flag("--concurrency", 20),
+  };
+  const rows = await runAccountsBench(grid, (line) => process.stderr.write(`[bench:accounts] ${line}\n`));
+  process.stdout.write(
+    `lightsail-certs check --accounts FILE --all-regions --concurrency ${grid.concurrency}; emulator latency ` +
+      `${grid.latencyMs} ms per call; ${os.cpus().length} CPU(s), load ${os.loadavg()[0]!.toFixed(1)}\n\n` +
+      accountsTable(rows) +
+      `\nLower bound: ceil(scans / ${grid.concurrency}) x latency (scans = accounts x ${LIGHTSAIL_REGIONS.length}), ` +
+      `plus one AssumeRole round per ${grid.concurrency} accounts.\n`,
+  );
+}
+
+if (require.main === module)
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench:accounts: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });

@@ -2,8 +2,9 @@
  * The benchmark report as Markdown, printed by `npm run bench` and kept in bench/RESULTS.md: the
  * machine, the judged targets (bench/targets.ts) and one table per case.
  */
+import { accountsTable } from "./accounts";
 import type { LookupRow } from "./lookups";
-import type { BenchResults } from "./results";
+import type { BenchResults } from "./bench-results";
 import { formatMiB, formatMs, formatRatio } from "./stats";
 
 function table(header: string[], rows: string[][]): string {
@@ -195,6 +196,18 @@ export function renderReport(r: BenchResults): string {
         ]),
       ),
     );
+  }
+  if (r.accounts?.length) {
+    const a = r.accounts[0];
+    parts.push(
+      `### 6. The gate over many accounts: \`check --accounts FILE --all-regions --concurrency ${a.concurrency}\`, ${a.latencyMs} ms per call`,
+    );
+    parts.push(
+      "Each account holds a role and one certificate in each region. slowest = the slowest single account x region " +
+        "scan of the same run; bound = ceil(scans / concurrency) x latency; minimum = one AssumeRole per account and " +
+        "one GetCertificates page per account x region.",
+    );
+    parts.push(accountsTable(r.accounts).trimEnd());
   }
   for (const s of r.skipped) parts.push(`Skipped: ${s}`);
   return `${parts.filter((p) => p !== "").join("\n\n")}\n`;

@@ -5,11 +5,13 @@
  * case updates the generated part of bench/RESULTS.md.
  *
  * Cases: lookups (1), regions (2), memory (3), startup (4), provider (5: serialization), preview
- * (5: `pulumi preview` under the real engine).
+ * (5: `pulumi preview` under the real engine), accounts (6: the gate over 10, 25 and 50 accounts x
+ * 19 regions, about 20 s; bench/accounts.ts).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { FULL_ACCOUNTS_GRID, QUICK_ACCOUNTS_GRID, runAccountsBench } from "./accounts";
 import { BENCH_DIR } from "./child";
 import { applyEnv, startChildEmulator } from "./emulator";
 import { FULL_LOOKUP_GRID, lookupFixtures, QUICK_LOOKUP_GRID, runLookupBench } from "./lookups";
@@ -17,12 +19,12 @@ import { FULL_MEMORY_GRID, memoryFixtures, QUICK_MEMORY_GRID, runMemoryBench } f
 import { FULL_PREVIEW_GRID, previewFixtures, QUICK_PREVIEW_GRID, runPreviewBench } from "./preview";
 import { FULL_REGION_GRID, QUICK_REGION_GRID, regionFixtures, runRegionBench } from "./regions";
 import { renderReport } from "./report";
-import { describeMachine, type BenchResults } from "./results";
+import { describeMachine, type BenchResults } from "./bench-results";
 import { judgeTargets } from "./targets";
 import { FULL_SERIALIZATION_GRID, QUICK_SERIALIZATION_GRID, runSerializationBench } from "./serialization";
 import { FULL_STARTUP_GRID, QUICK_STARTUP_GRID, runStartupBench } from "./startup";
 
-const CASES = ["lookups", "regions", "memory", "startup", "provider", "preview"] as const;
+const CASES = ["lookups", "regions", "memory", "startup", "provider", "preview", "accounts"] as const;
 type CaseName = (typeof CASES)[number];
 
 const USAGE = `Usage: npm run bench [-- options]
@@ -105,7 +107,8 @@ function isComplete(results: BenchResults): boolean {
     results.memory !== undefined &&
     results.startup !== undefined &&
     results.serialization !== undefined &&
-    results.preview !== undefined
+    results.preview !== undefined &&
+    results.accounts !== undefined
   );
 }
 
@@ -189,6 +192,10 @@ async function main(): Promise<number> {
       await emulator.load(previewFixtures(grid));
       log("case 5: pulumi preview under the engine");
       results.preview = await runPreviewBench(emulator, grid, log);
+    }
+    if (options.cases.has("accounts")) {
+      log("case 6: the gate over many accounts");
+      results.accounts = await runAccountsBench(quick ? QUICK_ACCOUNTS_GRID : FULL_ACCOUNTS_GRID, log);
     }
   } finally {
     restoreEnv();

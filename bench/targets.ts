@@ -2,7 +2,7 @@
  * The targets of the issue judged against the figures of one run: each one met, MISSED (with the
  * evidence from the same run that explains it) or not measured (with why).
  */
-import type { BenchResults } from "./results";
+import type { BenchResults } from "./bench-results";
 import { formatMiB, formatMs, formatRatio } from "./stats";
 
 /** A target of the issue, judged. */
@@ -157,6 +157,20 @@ export function judgeTargets(r: BenchResults): TargetResult[] {
     } else notMeasured(target, "50 lookups not in this run's grid");
   } else if (r.skipped.some((s) => s.startsWith("preview"))) {
     notMeasured("Preview with 50 lookups <= 2x the same stack with none", "engine case skipped");
+  }
+  if (r.accounts?.length) {
+    const rows = r.accounts;
+    const last = rows[rows.length - 1];
+    const first = rows[0];
+    out.push({
+      target: "Accounts: requests = the minimum (one AssumeRole per account, one page per account x region)",
+      measured: rows.map((row) => `${row.accounts}: ${row.requests}/${row.minimumRequests}`).join("; "),
+      status: verdict(rows.every((row) => row.requests === row.minimumRequests && row.exit === 0)),
+      note:
+        `${last.accounts} accounts: wall ${formatMs(last.wallMs)} = ${formatRatio(last.wallMs / last.slowestScanMs)} the slowest ` +
+        `single scan, ${formatRatio(last.wallMs / last.lowerBoundMs)} the bound of ${formatMs(last.lowerBoundMs)}; peak RSS ` +
+        `${formatMiB(last.peakRssBytes)} = ${formatRatio(last.peakRssBytes / first.peakRssBytes)} that at ${first.accounts} accounts`,
+    });
   }
   return out;
 }

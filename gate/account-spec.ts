@@ -81,7 +81,11 @@ export function parseAccountsFile(text: string, file: string): AccountSpec[] {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`--accounts ${file}: not JSON: ${(err as Error).message}`);
+    // Not the parser's message: it quotes the text around the error, which may be an external id.
+    const at = /at position (\d+)/.exec((err as Error).message)?.[1];
+    throw new UsageError(
+      `--accounts ${file}: not JSON${at !== undefined ? ` (at character ${at})` : ""}; the file's text is not shown, since it may hold external ids`,
+    );
   }
   const list = (doc as { accounts?: unknown } | null)?.accounts;
   if (typeof doc !== "object" || doc === null || !Array.isArray(list) || list.length === 0)

@@ -38,6 +38,11 @@ export interface StsOptions {
   requestTimeoutMs?: number;
 }
 
+/** `text` with every occurrence of `secret` replaced by `<external id>`. */
+export function maskSecret(text: string, secret: string | undefined): string {
+  return secret === undefined || secret === "" ? text : text.split(secret).join("<external id>");
+}
+
 /** Assumes the role once; the caller shares and refreshes the answer (lookup/assume-role.ts). */
 export async function callAssumeRole(
   spec: AssumeRoleSpec,
@@ -77,11 +82,15 @@ export async function callAssumeRole(
     if (AssumeRoleError.isInstance(err)) throw err;
     const e = err as { name?: string; code?: string; message?: string };
     const code = typeof e.name === "string" && e.name !== "Error" ? e.name : (e.code ?? "Error");
+    const raw = String(e.message ?? "");
+    // STS repeats a malformed external id in its message ("Value '...' at 'externalId'"): it is
+    // a secret, so it is masked, and the SDK's error (which holds it) is not kept as the cause.
+    const echoes = spec.externalId !== undefined && spec.externalId !== "" && raw.includes(spec.externalId);
     throw new AssumeRoleError({
       roleArn: spec.roleArn,
       code,
-      detail: scrubMessage(String(e.message ?? "")),
-      cause: err,
+      detail: scrubMessage(maskSecret(raw, spec.externalId)),
+      ...(echoes ? {} : { cause: err }),
     });
   } finally {
     client.destroy();

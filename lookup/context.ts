@@ -170,3 +170,12 @@ export function withProfile(ctx: LookupContext, profile: string | undefined): Lo
   if (profile === undefined || profile === ctx.connection.profile) return ctx;
   return { ...ctx, connection: { ...ctx.connection, profile } };
 }
+
+/**
+ * `ctx` reading through a role (a CertificateLookup's `assumeRole`); `undefined` keeps the
+ * context's own. The context's clients factory assumes each role once and shares its credentials.
+ */
+export function withAssumeRole(ctx: LookupContext, role: AssumeRoleSpec | undefined): LookupContext {
+  if (role === undefined) return ctx;
+  return { ...ctx, connection: { ...ctx.connection, assumeRole: role } };
+}

@@ -6,7 +6,9 @@
  * Internal: not part of the public API.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { LookupContext, withProfile, withSettings } from "../lookup/context";
+import { LookupContext, withAssumeRole, withProfile, withSettings } from "../lookup/context";
+import type { AssumeRoleSpec } from "../lookup/assume-role";
+import { parseRole, roleInputsOf } from "./lookup-role";
 import {
   CertificateNotFoundError,
   InvalidArgumentError,
@@ -19,6 +21,7 @@ import {
   LookupInputs,
   LookupOutputs,
   queryChanged,
+  roleChanged,
   secretMarkers,
   toLookupInputs,
   toLookupOutputs,
@@ -55,7 +58,7 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
 
   /** A validated search and settings, or every problem with them (named as the user wrote them). */
   type Parsed =
-    | { ok: true; query: CertificateQuery; settings: LookupSettings; profile?: string }
+    | { ok: true; query: CertificateQuery; settings: LookupSettings; profile?: string; role?: AssumeRoleSpec }
     | { ok: false; failures: dynamic.CheckFailure[] };
 
   function parseInputs(inputs: Record<string, unknown>): Parsed {
@@ -68,12 +71,15 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
     const { profile } = inputs;
     if (profile !== undefined && (typeof profile !== "string" || profile.trim() === ""))
       failures.push({ property: "profile", reason: "must be a non-empty string (a named profile)" });
+    const role = parseRole(inputs);
+    failures.push(...role.problems);
     if (!search.query || !tuning.settings || failures.length > 0) return { ok: false, failures };
     return {
       ok: true,
       query: search.query,
       settings: tuning.settings,
       ...(profile !== undefined ? { profile: profile as string } : {}),
+      ...(role.spec !== undefined ? { role: role.spec } : {}),
     };
   }
 
@@ -85,9 +91,10 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
     query: CertificateQuery;
     settings: LookupSettings;
     profile?: string;
+    role?: AssumeRoleSpec;
   }): Promise<Certificate> {
     return findCertificateByQuery(
-      withProfile(withSettings(ctx(), parsed.settings), parsed.profile),
+      withAssumeRole(withProfile(withSettings(ctx(), parsed.settings), parsed.profile), parsed.role),
       parsed.query,
     );
   }
@@ -111,14 +118,14 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
     const settings = objectAt(news, "settings") as LookupSettings | undefined;
     const profile = news.profile as string | undefined;
     const markers = secretMarkers(news);
-    const unresolved = toLookupInputs(query, undefined, { settings, profile, markers });
-    if (containsUnknown(query) || containsUnknown(settings) || containsUnknown(profile))
-      return { inputs: unresolved };
+    const role = roleInputsOf(news);
+    const unresolved = toLookupInputs(query, undefined, { settings, profile, role, markers });
+    if ([query, settings, profile, role].some(containsUnknown)) return { inputs: unresolved };
     const parsed = parseInputs(news);
     if (!parsed.ok) return { inputs: unresolved, failures: parsed.failures };
     try {
       const cert = await resolve(parsed);
-      return { inputs: toLookupInputs(query, cert, { settings, profile, markers }) };
+      return { inputs: toLookupInputs(query, cert, { settings, profile, role, markers }) };
     } catch (err) {
       if (!LightsailCertificateError.isInstance(err)) throw err;
       // A bad region from the chain names its source; any other failure concerns the whole lookup.
@@ -136,6 +143,7 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
     if (containsUnknown(news)) return { changes: true };
     const changed = changedProperties(olds, news);
     if (queryChanged(olds, news)) changed.push("query");
+    changed.push(...roleChanged(olds, news));
     return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };
   }
 
@@ -198,7 +206,8 @@ export function lookupResource(ctx: () => LookupContext): LookupResource {
     }
     const query = objectAt(stored, "query") ?? {};
     const settings = objectAt(stored, "settings") as LookupSettings | undefined;
-    const inputs = toLookupInputs(query, cert, { settings, profile: parsed.profile });
+    const role = roleInputsOf(stored);
+    const inputs = toLookupInputs(query, cert, { settings, profile: parsed.profile, role });
     return {
       id: cert.arn,
       props: withDaysUntilExpiry(toLookupOutputs(inputs, cert), ctx().now()),

@@ -9,6 +9,7 @@
  */
 import type { LookupSettings } from "../lightsail/settings";
 import { CERTIFICATE_FIELDS, type Certificate, type CertificateField } from "../lightsail/types";
+import { ROLE_INPUTS, type StoredRole } from "./lookup-role";
 
 /** The user's search, as stored under `query` (the arguments of getCertificate). */
 export type LookupQueryInputs = Record<string, unknown>;
@@ -24,6 +25,10 @@ export type LookupInputs = {
   query: LookupQueryInputs;
   settings?: LookupSettings;
   profile?: string;
+  /** The role assumed for the lookup (0.3.0), without its external id. */
+  assumeRole?: StoredRole;
+  /** The role's external id (0.3.0), stored as a secret. */
+  externalId?: string;
 } & Partial<Pick<Certificate, ComparedProperty>>;
 
 /** Outputs of a CertificateLookup. */
@@ -31,6 +36,8 @@ export type LookupOutputs = {
   query: LookupQueryInputs;
   settings?: LookupSettings;
   profile?: string;
+  assumeRole?: StoredRole;
+  externalId?: string;
 } & Certificate;
 
 /**
@@ -86,6 +93,15 @@ export function queryChanged(olds: Record<string, unknown>, news: Record<string,
 }
 
 /**
+ * The role properties (`assumeRole`, `externalId`) that differ: a change of role is an update of
+ * the lookup (it owns nothing, so nothing is replaced), which a preview names. Absent on both
+ * sides (state written before 0.3.0, a lookup without a role) is no change.
+ */
+export function roleChanged(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
+  return ROLE_INPUTS.filter((key) => canonical(olds[key]) !== canonical(news[key]));
+}
+
+/**
  * The certificate fields the new inputs mark as secret (set to `null` by the resource when its
  * arguments are secret), to be kept in the checked inputs so the engine marks those outputs.
  */
@@ -100,22 +116,30 @@ export function secretMarkers(news: Record<string, unknown>): CertificateField[]
 export function toLookupInputs(
   query: LookupQueryInputs,
   cert: Certificate | undefined,
-  extra: { settings?: LookupSettings; profile?: string; markers?: readonly CertificateField[] } = {},
+  extra: {
+    settings?: LookupSettings;
+    profile?: string;
+    role?: Record<string, unknown>;
+    markers?: readonly CertificateField[];
+  } = {},
 ): LookupInputs {
   const inputs: Record<string, unknown> = { query };
   if (extra.settings !== undefined) inputs.settings = extra.settings;
   if (extra.profile !== undefined) inputs.profile = extra.profile;
+  for (const key of ROLE_INPUTS) if (extra.role?.[key] !== undefined) inputs[key] = extra.role[key];
   for (const key of extra.markers ?? []) inputs[key] = null;
   if (cert) for (const key of COMPARED_PROPERTIES) if (cert[key] !== undefined) inputs[key] = cert[key];
   return inputs as LookupInputs;
 }
 
-/** Outputs: the whole certificate, with the search, settings and profile of the checked inputs. */
+/** Outputs: the whole certificate, with the search, settings, profile and role of the checked inputs. */
 export function toLookupOutputs(inputs: LookupInputs, cert: Certificate): LookupOutputs {
   return {
     ...cert,
     query: inputs.query,
     ...(inputs.settings !== undefined ? { settings: inputs.settings } : {}),
     ...(inputs.profile !== undefined ? { profile: inputs.profile } : {}),
+    ...(inputs.assumeRole !== undefined ? { assumeRole: inputs.assumeRole } : {}),
+    ...(inputs.externalId !== undefined ? { externalId: inputs.externalId } : {}),
   };
 }

@@ -44,6 +44,8 @@ export interface StateExport {
       inputs?: Record<string, unknown>;
       outputs?: Record<string, unknown>;
     }>;
+    /** Operations an interrupted update left unfinished (`creating`, `updating`, ...). */
+    pending_operations?: Array<{ type: string; resource: { urn: string } }>;
   };
 }
 

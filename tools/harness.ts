@@ -63,6 +63,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Extra environment for this command only. */
   env?: Record<string, string>;
+  /**
+   * Given, as soon as the command started, a function that kills it with every process it
+   * started (SIGKILL, as a crash or a CI job cancelled would): a test that interrupts an update.
+   */
+  onStarted?: (kill: () => void) => void;
 }
 
 export interface WorkspaceOptions {
@@ -203,18 +208,25 @@ export async function createPulumiWorkspace(opts: WorkspaceOptions): Promise<Pul
   const run = async (args: string[], runOpts: RunOptions = {}): Promise<RunResult> => {
     if (cleaned) throw new Error("workspace already cleaned up");
     const fullArgs = ["--non-interactive", "--color=never", ...args];
+    const mine = new Set<() => void>();
     const p = spawnWithTimeout("pulumi", fullArgs, {
       cwd: dir,
       env: { ...env, ...runOpts.env },
       timeoutMs: runOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      onKill: killers,
+      onKill: mine,
     });
+    const kills = [...mine];
+    for (const kill of kills) {
+      killers.add(kill);
+      runOpts.onStarted?.(kill);
+    }
     running.add(p);
     let r: RunResult;
     try {
       r = await p;
     } finally {
       running.delete(p);
+      for (const kill of kills) killers.delete(kill);
     }
     const failed = r.code !== 0;
     if (failed !== Boolean(runOpts.expectFailure)) {

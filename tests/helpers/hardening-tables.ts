@@ -20,6 +20,10 @@ export const HYGIENE_CASES = {
   callLog: "emulator call log",
   badInputs: "bad-input error messages and gate output",
   faults: "fault-matrix errors, stacks, gate output and debug log",
+  externalIdFunctions: "external id, functions (aws.Provider assumeRoles): errors, stacks, causes",
+  externalIdGate: "external id, gate (--external-id, --accounts): stdout, stderr, JSON and Markdown reports",
+  externalIdPack: "external id, policy pack config: violations",
+  externalIdLookup: "external id, CertificateLookup under the engine: up and failing preview output, state",
 } as const;
 
 /** Every table, in document order, with the case names it must list, in order. */

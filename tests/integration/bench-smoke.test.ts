@@ -9,7 +9,7 @@ import { strict as assert } from "node:assert";
 import { applyEnv, startInlineEmulator, type BenchEmulator } from "../../bench/emulator";
 import { lookupFixtures, QUICK_LOOKUP_GRID, runLookupBench, type LookupRow } from "../../bench/lookups";
 import { renderReport } from "../../bench/report";
-import { describeMachine, type BenchResults } from "../../bench/results";
+import { describeMachine, type BenchResults } from "../../bench/bench-results";
 import { judgeTargets } from "../../bench/targets";
 
 describe("benchmarks: lookups at --quick sizes", function () {

@@ -34,7 +34,11 @@ describe("gate accounts: --accounts FILE and --role-arn", () => {
   });
 
   it("names each mistake with the file and the entry", () => {
-    usage(() => parseAccountsFile("{", "a.json"), /^--accounts a\.json: not JSON: /);
+    usage(() => parseAccountsFile("{", "a.json"), /^--accounts a\.json: not JSON/);
+    usage(
+      () => parseAccountsFile(`{"accounts": [{"externalId": "ext-topsecret-42"},]}`, "a.json"),
+      /^--accounts a\.json: not JSON; the file.s text is not shown(?![\s\S]*topsecret)/,
+    );
     usage(
       () => parseAccountsFile("[]", "a.json"),
       /expected \{"accounts": \[\{"roleArn": \.\.\.\}, \.\.\.\]\}/,

@@ -1,8 +1,10 @@
 /**
  * What one run of the benchmarks records (bench/results.json): the machine the figures come from
- * and each case's rows.
+ * and each case's rows. Not named results.ts: `require("./results")` resolves to results.json
+ * first once a run has written it (the bench smoke test then failed).
  */
 import * as os from "node:os";
+import type { AccountsRow } from "./accounts";
 import type { LookupRow } from "./lookups";
 import type { MemoryRow } from "./memory";
 import type { PreviewRow } from "./preview";
@@ -36,6 +38,8 @@ export interface BenchResults {
   startup?: StartupResult;
   serialization?: SerializationResult;
   preview?: PreviewRow[];
+  /** Case 6: the gate over many accounts (issue 21). */
+  accounts?: AccountsRow[];
   /** Cases not run, with why. */
   skipped: string[];
   targets?: TargetResult[];
