@@ -46,7 +46,8 @@ describe("provider texts written without the closure serializer", function () {
   }
 
   async function serializerText(provider: pulumi.dynamic.ResourceProvider, name: string): Promise<string> {
-    const resource = new pulumi.dynamic.Resource(provider, name, {}, {}, "lightsail", "Serialized");
+    class Serialized extends pulumi.dynamic.Resource {}
+    const resource = new Serialized(provider, name, {}, {}, "lightsail", "Serialized");
     return String((await registration(resource, name)).inputs.__provider);
   }
 
