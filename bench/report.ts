@@ -5,6 +5,7 @@
 import type { LookupRow } from "./lookups";
 import type { BenchResults } from "./results";
 import { formatMiB, formatMs, formatRatio } from "./stats";
+import { pluginTable } from "./plugin-report";
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
@@ -195,6 +196,10 @@ export function renderReport(r: BenchResults): string {
         ]),
       ),
     );
+  }
+  if (r.plugin) {
+    parts.push("### 6. Preview through the plugin and the dynamic provider (issue 19)");
+    parts.push(pluginTable(r.plugin).join("\n"));
   }
   for (const s of r.skipped) parts.push(`Skipped: ${s}`);
   return `${parts.filter((p) => p !== "").join("\n\n")}\n`;

@@ -6,6 +6,7 @@ import * as os from "node:os";
 import type { LookupRow } from "./lookups";
 import type { MemoryRow } from "./memory";
 import type { PreviewRow } from "./preview";
+import type { PluginPreviewRow } from "./plugin-preview";
 import type { RegionRow } from "./regions";
 import type { SerializationResult } from "./serialization";
 import type { StartupResult } from "./startup";
@@ -36,6 +37,8 @@ export interface BenchResults {
   startup?: StartupResult;
   serialization?: SerializationResult;
   preview?: PreviewRow[];
+  /** Case "plugin": the stacks of bench/plugin-stacks.ts (issue 19). */
+  plugin?: PluginPreviewRow[];
   /** Cases not run, with why. */
   skipped: string[];
   targets?: TargetResult[];

@@ -5,7 +5,8 @@
  * case updates the generated part of bench/RESULTS.md.
  *
  * Cases: lookups (1), regions (2), memory (3), startup (4), provider (5: serialization), preview
- * (5: `pulumi preview` under the real engine).
+ * (5: `pulumi preview` under the real engine), plugin (6: YAML and TypeScript previews through
+ * the provider plugin's archive and the dynamic provider, bench/plugin-preview.ts; issue 19).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -15,6 +16,7 @@ import { applyEnv, startChildEmulator } from "./emulator";
 import { FULL_LOOKUP_GRID, lookupFixtures, QUICK_LOOKUP_GRID, runLookupBench } from "./lookups";
 import { FULL_MEMORY_GRID, memoryFixtures, QUICK_MEMORY_GRID, runMemoryBench } from "./memory";
 import { FULL_PREVIEW_GRID, previewFixtures, QUICK_PREVIEW_GRID, runPreviewBench } from "./preview";
+import { runPluginPreviewBench } from "./plugin-preview";
 import { FULL_REGION_GRID, QUICK_REGION_GRID, regionFixtures, runRegionBench } from "./regions";
 import { renderReport } from "./report";
 import { describeMachine, type BenchResults } from "./results";
@@ -22,7 +24,8 @@ import { judgeTargets } from "./targets";
 import { FULL_SERIALIZATION_GRID, QUICK_SERIALIZATION_GRID, runSerializationBench } from "./serialization";
 import { FULL_STARTUP_GRID, QUICK_STARTUP_GRID, runStartupBench } from "./startup";
 
-const CASES = ["lookups", "regions", "memory", "startup", "provider", "preview"] as const;
+const CASES = ["lookups", "regions", "memory", "startup", "provider", "preview", "plugin"] as const;
+const ENGINE_CASES: readonly string[] = ["preview", "plugin"];
 type CaseName = (typeof CASES)[number];
 
 const USAGE = `Usage: npm run bench [-- options]
@@ -105,7 +108,8 @@ function isComplete(results: BenchResults): boolean {
     results.memory !== undefined &&
     results.startup !== undefined &&
     results.serialization !== undefined &&
-    results.preview !== undefined
+    results.preview !== undefined &&
+    results.plugin !== undefined
   );
 }
 
@@ -138,17 +142,17 @@ async function main(): Promise<number> {
     process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
   const quick = options.quick;
   const results: BenchResults = { mode: quick ? "quick" : "full", machine: describeMachine(), skipped: [] };
-  const runEngine = options.cases.has("preview") && (options.engine ?? !quick);
-  if (options.cases.has("preview") && !runEngine) {
+  const runEngine = options.engine ?? !quick;
+  for (const c of ENGINE_CASES.filter((c) => options.cases.has(c as CaseName) && !runEngine)) {
     results.skipped.push(
       quick
-        ? "preview (the engine case adds 20-30 s even at tiny sizes; add --engine to run it with --quick)"
-        : "preview (--skip-engine)",
+        ? `${c} (the engine cases add 20-30 s even at tiny sizes; add --engine to run them with --quick)`
+        : `${c} (--skip-engine)`,
     );
   }
 
   log(
-    `${results.mode} run; cases: ${[...options.cases].filter((c) => c !== "preview" || runEngine).join(", ")}`,
+    `${results.mode} run; cases: ${[...options.cases].filter((c) => !ENGINE_CASES.includes(c) || runEngine).join(", ")}`,
   );
   const emulator = await startChildEmulator();
   const restoreEnv = applyEnv(emulator.env());
@@ -184,7 +188,11 @@ async function main(): Promise<number> {
         log,
       );
     }
-    if (runEngine) {
+    if (runEngine && options.cases.has("plugin")) {
+      log("case 6: previews through the plugin and the dynamic provider");
+      results.plugin = await runPluginPreviewBench(quick ? 1 : 5, log);
+    }
+    if (runEngine && options.cases.has("preview")) {
       const grid = quick ? QUICK_PREVIEW_GRID : FULL_PREVIEW_GRID;
       await emulator.load(previewFixtures(grid));
       log("case 5: pulumi preview under the engine");

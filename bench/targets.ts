@@ -3,6 +3,7 @@
  * evidence from the same run that explains it) or not measured (with why).
  */
 import type { BenchResults } from "./results";
+import { judgePluginTargets } from "./plugin-report";
 import { formatMiB, formatMs, formatRatio } from "./stats";
 
 /** A target of the issue, judged. */
@@ -158,5 +159,6 @@ export function judgeTargets(r: BenchResults): TargetResult[] {
   } else if (r.skipped.some((s) => s.startsWith("preview"))) {
     notMeasured("Preview with 50 lookups <= 2x the same stack with none", "engine case skipped");
   }
+  if (r.plugin) out.push(...judgePluginTargets(r.plugin));
   return out;
 }
