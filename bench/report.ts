@@ -13,7 +13,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 function requestsCell(v: LookupRow["pkg"]): string {
-  // NaN (not measured) is stored as null in results.json.
+  // NaN (not measured) is stored as null in last-run.json.
   if (typeof v.requests !== "number" || !Number.isFinite(v.requests)) return "-";
   const n = v.requests.toLocaleString("en-US");
   if (v.requestsExtrapolated) return `${n} (extrapolated)`;

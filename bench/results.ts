@@ -1,5 +1,5 @@
 /**
- * What one run of the benchmarks records (bench/results.json): the machine the figures come from
+ * What one run of the benchmarks records (bench/last-run.json): the machine the figures come from
  * and each case's rows.
  */
 import * as os from "node:os";
@@ -25,7 +25,7 @@ export interface Machine {
   date: string;
 }
 
-/** Everything one run of the benchmarks measured (bench/results.json). */
+/** Everything one run of the benchmarks measured (bench/last-run.json). */
 export interface BenchResults {
   mode: "full" | "quick";
   machine: Machine;

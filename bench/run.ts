@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [--only CASE,...] [--engine | --skip-engine] [--render]`: the benchmarks of
  * the lookups against the physical limit and a naive baseline, and of the dynamic provider
- * under the engine. Prints the report, writes bench/results.json, and after a full run of every
+ * under the engine. Prints the report, writes bench/last-run.json, and after a full run of every
  * case updates the generated part of bench/RESULTS.md.
  *
  * Cases: lookups (1), regions (2), memory (3), startup (4), provider (5: serialization), preview
@@ -33,11 +33,12 @@ const USAGE = `Usage: npm run bench [-- options]
   --only A,B       run only these cases: ${CASES.join(", ")}
   --engine         run the engine case (preview) in --quick mode too
   --skip-engine    do not run the engine case
-  --render         measure nothing: judge and print bench/results.json again (and update RESULTS.md
+  --render         measure nothing: judge and print bench/last-run.json again (and update RESULTS.md
                    when it holds a complete full run), after a change of the report code
   --help           show this help`;
 
-const RESULTS_JSON = path.join(BENCH_DIR, "results.json");
+// Not "results.json": beside results.ts, `require("./results")` under ts-node would load it.
+const RESULTS_JSON = path.join(BENCH_DIR, "last-run.json");
 const RESULTS_MD = path.join(BENCH_DIR, "RESULTS.md");
 const START_MARK = "<!-- bench:results:start -->";
 const END_MARK = "<!-- bench:results:end -->";
