@@ -34,8 +34,17 @@ export function markCertificateOutputs(props: Record<string, unknown>, args: obj
   for (const key of CERTIFICATE_FIELDS) props[key] = marker;
 }
 
-/** The base of the certificate resources: their outputs are the fields of `Certificate`. */
-export abstract class CertificateResource extends pulumi.dynamic.Resource {
+/**
+ * The base of the certificate resources: dynamic resources (type
+ * `pulumi-nodejs:dynamic/lightsail:<type>`, run by the Pulumi dynamic-provider host) whose outputs
+ * are the fields of `Certificate`.
+ *
+ * It registers what `pulumi.dynamic.Resource` registers (the same type, the props with
+ * `__provider`), but with the provider text written by api/provider-text.ts instead of calling
+ * @pulumi/pulumi's closure serializer, whose first use costs about 0.5 s of every preview (issue
+ * 19). `instanceof pulumi.dynamic.Resource` still holds (the prototype chain is set below).
+ */
+export abstract class CertificateResource extends pulumi.CustomResource {
   /** The certificate ARN (also the resource id). */
   declare readonly arn: pulumi.Output<string>;
   /** The certificate name, what distributions and container services reference. */
@@ -86,7 +95,26 @@ export abstract class CertificateResource extends pulumi.dynamic.Resource {
   declare readonly tags: pulumi.Output<Record<string, string>>;
   /** Support code. */
   declare readonly supportCode: pulumi.Output<string | undefined>;
+
+  /**
+   * @param providerText the serialized provider (api/provider-text.ts), stored as `__provider`.
+   * @param type the type's last part, e.g. `CertificateLookup`.
+   */
+  constructor(
+    providerText: string,
+    name: string,
+    props: Record<string, unknown>,
+    opts: pulumi.CustomResourceOptions | undefined,
+    type: string,
+  ) {
+    props.__provider = providerText;
+    super(`pulumi-nodejs:dynamic/lightsail:${type}`, name, props, opts);
+  }
 }
+// Instances: CertificateResource -> dynamic.Resource -> CustomResource, as if the class extended
+// dynamic.Resource (whose constructor only serializes the provider and calls CustomResource's).
+// The constructor's own chain is left alone: `super` must stay CustomResource's constructor.
+Object.setPrototypeOf(CertificateResource.prototype, pulumi.dynamic.Resource.prototype);
 
 /** Compile-time check: {@link CertificateResource} declares an output for every field of `Certificate`. */
 type UndeclaredOutputs = Exclude<CertificateField, keyof CertificateResource>;

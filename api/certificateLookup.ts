@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { LookupSettings } from "../lightsail/settings";
 import { CertificateResource, markCertificateOutputs } from "./certificate-resource";
+import { LOOKUP_PROVIDER_TEXT } from "./provider-text";
 import type { GetCertificateOutputArgs } from "./getCertificate";
 import { lookupConnection } from "./lookup-connection";
 
@@ -48,8 +49,13 @@ export interface CertificateLookupArgs extends GetCertificateOutputArgs {
  * The serialized provider. Each method `require`s the implementation by its package name
  * inside the call, so the text stored in state holds no client, credential, environment value
  * or deep path, and stays the same across this package's releases unless this object changes.
+ *
+ * The source of truth of the stored text: the resource stores {@link LOOKUP_PROVIDER_TEXT}, which
+ * api/provider-text.ts writes without the closure serializer, and
+ * tests/unit/provider-text.test.ts holds it equal to the serializer's text of this object.
+ * Internal (exported for that test).
  */
-const provider: pulumi.dynamic.ResourceProvider = {
+export const lookupProvider: pulumi.dynamic.ResourceProvider = {
   async configure(req) {
     return require("pulumi-lightsail-certificates/provider").configure(req);
   },
@@ -101,13 +107,13 @@ export class CertificateLookup extends CertificateResource {
    *   role) and is not passed on (the lookup runs in its own provider).
    */
   constructor(name: string, args: CertificateLookupArgs, opts?: pulumi.CustomResourceOptions) {
-    // A fresh props object every time: dynamic.Resource adds `__provider` to it.
+    // A fresh props object every time: the base class adds `__provider` to it.
     const { settings, assumeRole, ...search } = args;
     const connection = lookupConnection(search, assumeRole, opts);
     const props: Record<string, unknown> = { query: connection.query };
     if (settings !== undefined) props.settings = settings;
     Object.assign(props, connection.props);
     markCertificateOutputs(props, search);
-    super(provider, name, props, connection.opts, "lightsail", "CertificateLookup");
+    super(LOOKUP_PROVIDER_TEXT, name, props, connection.opts, "CertificateLookup");
   }
 }

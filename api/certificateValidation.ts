@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CertificateResource, markCertificateOutputs } from "./certificate-resource";
+import { VALIDATION_PROVIDER_TEXT } from "./provider-text";
 
 /**
  * Arguments of a {@link CertificateValidation}.
@@ -32,8 +33,13 @@ export interface CertificateValidationArgs {
  * The serialized provider: each method only `require`s the implementation by package name and
  * calls its `validation*` function, so the text stored in state holds no client, credential,
  * environment value or path (docs/state-contract.md).
+ *
+ * The source of truth of the stored text: the resource stores {@link VALIDATION_PROVIDER_TEXT}, which
+ * api/provider-text.ts writes without the closure serializer, and
+ * tests/unit/provider-text.test.ts holds it equal to the serializer's text of this object.
+ * Internal (exported for that test).
  */
-const provider: pulumi.dynamic.ResourceProvider = {
+export const validationProvider: pulumi.dynamic.ResourceProvider = {
   async configure(req) {
     return require("pulumi-lightsail-certificates/provider").validationConfigure(req);
   },
@@ -92,13 +98,13 @@ export class CertificateValidation extends CertificateResource {
    * @param opts resource options, passed through (`customTimeouts` has no effect: see `timeoutMinutes`).
    */
   constructor(name: string, args: CertificateValidationArgs, opts?: pulumi.CustomResourceOptions) {
-    // A fresh props object every time: dynamic.Resource adds `__provider` to it.
+    // A fresh props object every time: the base class adds `__provider` to it.
     const props: Record<string, unknown> = {};
     markCertificateOutputs(props, args);
     props.certificateName = args.certificateName;
     props.region = args.region;
     props.profile = args.profile;
     props.timeoutMinutes = args.timeoutMinutes;
-    super(provider, name, props, opts, "lightsail", "CertificateValidation");
+    super(VALIDATION_PROVIDER_TEXT, name, props, opts, "CertificateValidation");
   }
 }

@@ -1,13 +1,14 @@
 /**
- * What one run of the benchmarks records (bench/results.json): the machine the figures come from
- * and each case's rows. Not named results.ts: `require("./results")` resolves to results.json
- * first once a run has written it (the bench smoke test then failed).
+ * What one run of the benchmarks records (bench/last-run.json): the machine the figures come from
+ * and each case's rows. Not named results.ts: `require("./results")` would resolve to a
+ * results.json first once a run had written one.
  */
 import * as os from "node:os";
 import type { AccountsRow } from "./accounts";
 import type { LookupRow } from "./lookups";
 import type { MemoryRow } from "./memory";
 import type { PreviewRow } from "./preview";
+import type { PluginPreviewRow } from "./plugin-preview";
 import type { RegionRow } from "./regions";
 import type { SerializationResult } from "./serialization";
 import type { StartupResult } from "./startup";
@@ -26,7 +27,7 @@ export interface Machine {
   date: string;
 }
 
-/** Everything one run of the benchmarks measured (bench/results.json). */
+/** Everything one run of the benchmarks measured (bench/last-run.json). */
 export interface BenchResults {
   mode: "full" | "quick";
   machine: Machine;
@@ -40,6 +41,8 @@ export interface BenchResults {
   preview?: PreviewRow[];
   /** Case 6: the gate over many accounts (issue 21). */
   accounts?: AccountsRow[];
+  /** Case "plugin": the stacks of bench/plugin-stacks.ts (issue 19). */
+  plugin?: PluginPreviewRow[];
   /** Cases not run, with why. */
   skipped: string[];
   targets?: TargetResult[];

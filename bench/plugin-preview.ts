@@ -1,137 +1,112 @@
 /**
- * `npm run bench:plugin` (issue 15, a cheap variant of case 5): `pulumi preview` under the real
- * engine of up-to-date stacks, in the same run, interleaved:
+ * `npm run bench:plugin` (issue 15, issue 19): `pulumi preview` under the real engine of
+ * up-to-date stacks (bench/plugin-stacks.ts), in the same run, interleaved:
  * - an empty YAML stack (the reference), and one with 1 and with 50 CertificateLookups of the
  *   provider plugin (installed from its archive, npm run plugin:build): the first lookup's cost
  *   (plugin start, one scan) and the per-lookup cost;
- * - an empty TypeScript stack and one with 50 dynamic CertificateLookups (bench/program.ts).
+ * - an empty TypeScript stack, one with 50 dynamic CertificateLookups and one with 50
+ *   CertificateLookups of the plugin's Node.js SDK (`pulumi-lightsail-certificates/plugin`).
  * Against the emulator: 100 certificates in us-east-1, 100 per page, 20 ms per call. Prints a
- * table and one JSON line; not part of `npm test`. Notes in bench/RESULTS.md.
+ * table and one JSON line; not part of `npm test`. `npm run bench` runs the same stacks as its
+ * case "plugin" (bench/run.ts). Notes in bench/RESULTS.md.
  */
-import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { startEmulator } from "../emulator";
 import { assertPulumiCli, createPulumiWorkspace, type PulumiWorkspace } from "../tools/harness";
-import { BENCH_DIR, REPO_ROOT } from "./child";
-import { benchCertificates, benchDomain } from "./fixtures";
-import { writeBenchProgram } from "./program";
+import { benchCertificates } from "./fixtures";
+import { benchStacks, installPlugin, preparePlugin, type BenchStackSpec } from "./plugin-stacks";
 import { interleaved, median, medianRatio, timed } from "./stats";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const REGION = "us-east-1";
-const TMP = path.join(BENCH_DIR, ".tmp");
 
-function yamlProgram(dir: string, lookups: number): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const resources = Array.from(
-    { length: lookups },
-    (_, i) =>
-      `  lookup-${i}:\n    type: lightsail-certificates:index:CertificateLookup\n    properties:\n      domainName: ${benchDomain(i)}\n`,
-  ).join("");
-  fs.writeFileSync(
-    path.join(dir, "Pulumi.yaml"),
-    `name: lightsail-bench-yaml\nruntime: yaml\n${lookups > 0 ? `resources:\n${resources}` : ""}outputs:\n  lookupCount: ${lookups}\n`,
-  );
-  return dir;
+/** One stack's result. */
+export interface PluginPreviewRow {
+  key: string;
+  stack: string;
+  upMs: number;
+  /** Median preview wall time, ms. */
+  previewMs: number;
+  /** Median of same-run ratios to the empty stack of its language. */
+  ratio: number;
+  /** Median of same-run differences to that stack, ms. */
+  addedMs: number;
 }
 
-function script(name: string, args: string[] = []): string {
-  return execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", name), ...args], {
-    cwd: REPO_ROOT,
-    encoding: "utf8",
-    timeout: 20 * 60_000,
-    stdio: ["ignore", "pipe", "inherit"],
-  })
-    .trim()
-    .split("\n")
-    .pop()!;
+function medianDifference(a: number[], b: number[]): number {
+  return median(a.map((x, i) => x - b[i]));
 }
 
-async function main(): Promise<void> {
+/** Creates every stack, previews them `runs` times interleaved, returns one row a stack. */
+export async function runPluginPreviewBench(
+  runs: number,
+  log: (line: string) => void = (line) => console.error(line),
+  only?: (spec: BenchStackSpec) => boolean,
+): Promise<PluginPreviewRow[]> {
   await assertPulumiCli();
-  script("ensure-yaml-host.js");
-  const archive = script("build-plugin.js", ["--platform", "linux-amd64"]);
-  const version = (
-    JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }
-  ).version;
+  preparePlugin();
   const emulator = await startEmulator({
     fixtures: { certificates: benchCertificates({ regions: [{ region: REGION, count: 100 }] }) },
     pageSize: 100,
     latencyMs: 20,
   });
-  const env = emulator.env();
-  const specs: Array<{ label: string; count: number; dir: string; config: Record<string, string> }> = [
-    { label: "YAML, empty", count: 0, dir: yamlProgram(path.join(TMP, "yaml-0"), 0), config: {} },
-    {
-      label: "YAML, 1 plugin CertificateLookup",
-      count: 1,
-      dir: yamlProgram(path.join(TMP, "yaml-1"), 1),
-      config: {},
-    },
-    {
-      label: "YAML, 50 plugin CertificateLookups",
-      count: 50,
-      dir: yamlProgram(path.join(TMP, "yaml-50"), 50),
-      config: {},
-    },
-    {
-      label: "TypeScript, empty",
-      count: 0,
-      dir: writeBenchProgram(path.join(TMP, "program")),
-      config: { lookups: "0" },
-    },
-    {
-      label: "TypeScript, 50 dynamic CertificateLookups",
-      count: 50,
-      dir: path.join(TMP, "program"),
-      config: { lookups: "50" },
-    },
-  ];
-  const stacks: Array<(typeof specs)[number] & { ws: PulumiWorkspace; upMs: number; wall: number[] }> = [];
+  const stacks: Array<BenchStackSpec & { ws: PulumiWorkspace; upMs: number; wall: number[] }> = [];
   try {
-    for (const [i, spec] of specs.entries()) {
+    for (const [i, spec] of benchStacks()
+      .filter((s) => only?.(s) ?? true)
+      .entries()) {
       const ws = await createPulumiWorkspace({
         programDir: spec.dir,
         stack: `bench-${i}`,
-        env,
+        env: emulator.env(),
         config: { "aws:region": REGION, "lightsail-certificates:region": REGION, ...spec.config },
       });
-      if (spec.label.startsWith("YAML"))
-        await ws.run(["plugin", "install", "resource", "lightsail-certificates", version, "--file", archive]);
-      const up = await timed(() => ws.up());
-      stacks.push({ ...spec, ws, upMs: up.ms, wall: [] });
-      console.error(`${spec.label}: up in ${Math.round(up.ms)} ms`);
+      stacks.push({ ...spec, ws, upMs: NaN, wall: [] });
+      if (spec.plugin) await installPlugin(ws);
+      stacks[stacks.length - 1].upMs = (await timed(() => ws.up())).ms;
+      log(`${spec.label}: up in ${Math.round(stacks[stacks.length - 1].upMs)} ms`);
     }
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < runs; run++) {
       for (const stack of interleaved(stacks, run)) {
         const { ms, value } = await timed(() => stack.ws.previewJson());
-        if ((value.changeSummary.same ?? 0) !== stack.count + 1)
-          throw new Error(`${stack.label}: ${JSON.stringify(value.changeSummary)}`);
+        const summary = value.changeSummary;
+        if ((summary.same ?? 0) !== stack.count + 1 || Object.keys(summary).length !== 1)
+          throw new Error(`${stack.label}: ${JSON.stringify(summary)}`);
         stack.wall.push(ms);
       }
-      console.error(`run ${run + 1}/${RUNS} done`);
+      log(`plugin preview: run ${run + 1}/${runs} done`);
     }
   } finally {
     for (const { ws } of stacks) await ws.cleanup();
     await emulator.stop();
   }
-  const yamlRef = stacks[0].wall;
-  const tsRef = stacks[3].wall;
-  console.log(`| stack | up | preview (median of ${RUNS}) | / empty stack of its language |`);
-  console.log("| --- | --- | --- | --- |");
-  const rows = stacks.map((s) => ({
-    stack: s.label,
-    upMs: Math.round(s.upMs),
-    previewMs: Math.round(median(s.wall)),
-    ratio: medianRatio(s.wall, s.label.startsWith("YAML") ? yamlRef : tsRef),
-  }));
-  for (const r of rows)
-    console.log(`| ${r.stack} | ${r.upMs} ms | ${r.previewMs} ms | ${r.ratio.toFixed(2)}x |`);
-  console.log(JSON.stringify({ runs: RUNS, rows }));
+  return stacks.map((s) => {
+    const ref = stacks.find((r) => r.key === s.reference)?.wall ?? s.wall.map(() => NaN);
+    return {
+      key: s.key,
+      stack: s.label,
+      upMs: Math.round(s.upMs),
+      previewMs: Math.round(median(s.wall)),
+      ratio: medianRatio(s.wall, ref),
+      addedMs: Math.round(medianDifference(s.wall, ref)),
+    };
+  });
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const keys = process.argv.slice(2);
+  const rows = await runPluginPreviewBench(runs, undefined, (s) => keys.length === 0 || keys.includes(s.key));
+  console.log(`| stack | up | preview (median of ${runs}) | / empty stack of its language | added |`);
+  console.log("| --- | --- | --- | --- | --- |");
+  for (const r of rows)
+    console.log(
+      `| ${r.stack} | ${r.upMs} ms | ${r.previewMs} ms | ${r.ratio.toFixed(2)}x | ${r.addedMs} ms |`,
+    );
+  console.log(JSON.stringify({ runs, rows }));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}

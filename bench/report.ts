@@ -6,6 +6,7 @@ import { accountsTable } from "./accounts";
 import type { LookupRow } from "./lookups";
 import type { BenchResults } from "./bench-results";
 import { formatMiB, formatMs, formatRatio } from "./stats";
+import { pluginTable } from "./plugin-report";
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
@@ -13,7 +14,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 function requestsCell(v: LookupRow["pkg"]): string {
-  // NaN (not measured) is stored as null in results.json.
+  // NaN (not measured) is stored as null in last-run.json.
   if (typeof v.requests !== "number" || !Number.isFinite(v.requests)) return "-";
   const n = v.requests.toLocaleString("en-US");
   if (v.requestsExtrapolated) return `${n} (extrapolated)`;
@@ -208,6 +209,10 @@ export function renderReport(r: BenchResults): string {
         "one GetCertificates page per account x region.",
     );
     parts.push(accountsTable(r.accounts).trimEnd());
+  }
+  if (r.plugin) {
+    parts.push("### 7. Preview through the plugin and the dynamic provider (issue 19)");
+    parts.push(pluginTable(r.plugin).join("\n"));
   }
   for (const s of r.skipped) parts.push(`Skipped: ${s}`);
   return `${parts.filter((p) => p !== "").join("\n\n")}\n`;

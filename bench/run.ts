@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- --quick] [--only CASE,...] [--engine | --skip-engine] [--render]`: the benchmarks of
  * the lookups against the physical limit and a naive baseline, and of the dynamic provider
- * under the engine. Prints the report, writes bench/results.json, and after a full run of every
+ * under the engine. Prints the report, writes bench/last-run.json, and after a full run of every
  * case updates the generated part of bench/RESULTS.md.
  *
  * Cases: lookups (1), regions (2), memory (3), startup (4), provider (5: serialization), preview
  * (5: `pulumi preview` under the real engine), accounts (6: the gate over 10, 25 and 50 accounts x
- * 19 regions, about 20 s; bench/accounts.ts).
+ * 19 regions, about 20 s; bench/accounts.ts),
+ * plugin (7: YAML and TypeScript previews through the provider plugin's archive and the
+ * dynamic provider, bench/plugin-preview.ts; issue 19).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -17,6 +19,7 @@ import { applyEnv, startChildEmulator } from "./emulator";
 import { FULL_LOOKUP_GRID, lookupFixtures, QUICK_LOOKUP_GRID, runLookupBench } from "./lookups";
 import { FULL_MEMORY_GRID, memoryFixtures, QUICK_MEMORY_GRID, runMemoryBench } from "./memory";
 import { FULL_PREVIEW_GRID, previewFixtures, QUICK_PREVIEW_GRID, runPreviewBench } from "./preview";
+import { runPluginPreviewBench } from "./plugin-preview";
 import { FULL_REGION_GRID, QUICK_REGION_GRID, regionFixtures, runRegionBench } from "./regions";
 import { renderReport } from "./report";
 import { describeMachine, type BenchResults } from "./bench-results";
@@ -24,7 +27,17 @@ import { judgeTargets } from "./targets";
 import { FULL_SERIALIZATION_GRID, QUICK_SERIALIZATION_GRID, runSerializationBench } from "./serialization";
 import { FULL_STARTUP_GRID, QUICK_STARTUP_GRID, runStartupBench } from "./startup";
 
-const CASES = ["lookups", "regions", "memory", "startup", "provider", "preview", "accounts"] as const;
+const CASES = [
+  "lookups",
+  "regions",
+  "memory",
+  "startup",
+  "provider",
+  "preview",
+  "accounts",
+  "plugin",
+] as const;
+const ENGINE_CASES: readonly string[] = ["preview", "plugin"];
 type CaseName = (typeof CASES)[number];
 
 const USAGE = `Usage: npm run bench [-- options]
@@ -32,11 +45,12 @@ const USAGE = `Usage: npm run bench [-- options]
   --only A,B       run only these cases: ${CASES.join(", ")}
   --engine         run the engine case (preview) in --quick mode too
   --skip-engine    do not run the engine case
-  --render         measure nothing: judge and print bench/results.json again (and update RESULTS.md
+  --render         measure nothing: judge and print bench/last-run.json again (and update RESULTS.md
                    when it holds a complete full run), after a change of the report code
   --help           show this help`;
 
-const RESULTS_JSON = path.join(BENCH_DIR, "results.json");
+// Not "results.json": a `require("./results")` under ts-node would load it before a results.ts.
+const RESULTS_JSON = path.join(BENCH_DIR, "last-run.json");
 const RESULTS_MD = path.join(BENCH_DIR, "RESULTS.md");
 const START_MARK = "<!-- bench:results:start -->";
 const END_MARK = "<!-- bench:results:end -->";
@@ -108,7 +122,8 @@ function isComplete(results: BenchResults): boolean {
     results.startup !== undefined &&
     results.serialization !== undefined &&
     results.preview !== undefined &&
-    results.accounts !== undefined
+    results.accounts !== undefined &&
+    results.plugin !== undefined
   );
 }
 
@@ -141,17 +156,17 @@ async function main(): Promise<number> {
     process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
   const quick = options.quick;
   const results: BenchResults = { mode: quick ? "quick" : "full", machine: describeMachine(), skipped: [] };
-  const runEngine = options.cases.has("preview") && (options.engine ?? !quick);
-  if (options.cases.has("preview") && !runEngine) {
+  const runEngine = options.engine ?? !quick;
+  for (const c of ENGINE_CASES.filter((c) => options.cases.has(c as CaseName) && !runEngine)) {
     results.skipped.push(
       quick
-        ? "preview (the engine case adds 20-30 s even at tiny sizes; add --engine to run it with --quick)"
-        : "preview (--skip-engine)",
+        ? `${c} (the engine cases add 20-30 s even at tiny sizes; add --engine to run them with --quick)`
+        : `${c} (--skip-engine)`,
     );
   }
 
   log(
-    `${results.mode} run; cases: ${[...options.cases].filter((c) => c !== "preview" || runEngine).join(", ")}`,
+    `${results.mode} run; cases: ${[...options.cases].filter((c) => !ENGINE_CASES.includes(c) || runEngine).join(", ")}`,
   );
   const emulator = await startChildEmulator();
   const restoreEnv = applyEnv(emulator.env());
@@ -187,7 +202,11 @@ async function main(): Promise<number> {
         log,
       );
     }
-    if (runEngine) {
+    if (runEngine && options.cases.has("plugin")) {
+      log("case 6: previews through the plugin and the dynamic provider");
+      results.plugin = await runPluginPreviewBench(quick ? 1 : 5, log);
+    }
+    if (runEngine && options.cases.has("preview")) {
       const grid = quick ? QUICK_PREVIEW_GRID : FULL_PREVIEW_GRID;
       await emulator.load(previewFixtures(grid));
       log("case 5: pulumi preview under the engine");

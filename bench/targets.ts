@@ -3,6 +3,7 @@
  * evidence from the same run that explains it) or not measured (with why).
  */
 import type { BenchResults } from "./bench-results";
+import { judgePluginTargets } from "./plugin-report";
 import { formatMiB, formatMs, formatRatio } from "./stats";
 
 /** A target of the issue, judged. */
@@ -172,5 +173,6 @@ export function judgeTargets(r: BenchResults): TargetResult[] {
         `${formatMiB(last.peakRssBytes)} = ${formatRatio(last.peakRssBytes / first.peakRssBytes)} that at ${first.accounts} accounts`,
     });
   }
+  if (r.plugin) out.push(...judgePluginTargets(r.plugin));
   return out;
 }

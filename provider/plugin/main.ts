@@ -20,6 +20,7 @@ import * as path from "node:path";
 import { main } from "@pulumi/pulumi/provider";
 import { createPluginProvider, type PluginProvider } from "./provider";
 import { engineAddressOf, engineWarn } from "./engine-log";
+import { flushAfterFirst, flushCompileCacheOnce } from "./compile-cache";
 
 type Callback = (err: unknown, value?: unknown) => void;
 interface ConfigureCall {
@@ -90,11 +91,15 @@ function packageVersion(): string {
   return String((JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version);
 }
 
-const plugin = createPluginProvider({
-  version: packageVersion(),
-  warn: engineWarn(engineAddressOf(process.argv.slice(2))),
-});
+const plugin = flushAfterFirst(
+  createPluginProvider({
+    version: packageVersion(),
+    warn: engineWarn(engineAddressOf(process.argv.slice(2))),
+  }),
+  ["check", "invoke"],
+);
 interceptConfigure(plugin);
+flushCompileCacheOnce("start");
 main(plugin, process.argv.slice(2)).catch((err: unknown) => {
   console.error(
     `pulumi-resource-lightsail-certificates: ${err instanceof Error ? err.message : String(err)}`,

@@ -3,11 +3,10 @@
 package main
 
 import (
-	"os"
 	"syscall"
 )
 
 // runNode replaces this process with node: same pid, standard streams, signals and exit code.
-func runNode(node string, argv []string) error {
-	return syscall.Exec(node, argv, os.Environ())
+func runNode(node string, argv []string, env []string) error {
+	return syscall.Exec(node, argv, env)
 }

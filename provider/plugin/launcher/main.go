@@ -8,6 +8,11 @@
 //
 // PULUMI_LSC_NODE names another node to run (a path, or a command looked up on PATH). Standard
 // library only, so that it cross-compiles for every platform with CGO_ENABLED=0.
+//
+// Node's compile cache (issue 19): unless NODE_COMPILE_CACHE or NODE_DISABLE_COMPILE_CACHE is
+// set, node runs with NODE_COMPILE_CACHE=<user cache dir>/pulumi-lightsail-certificates/node-compile-cache
+// ($PULUMI_LSC_CACHE/node-compile-cache when that is set), so that a start reads the compiled
+// bundle instead of compiling it again (provider/plugin/compile-cache.ts flushes it).
 package main
 
 import (
@@ -52,6 +57,31 @@ func nodeOf(dir string) (string, error) {
 	return filepath.Join(dir, "node", "bin", "node"), nil
 }
 
+// compileCacheDir is where node keeps the plugin's compiled code: $PULUMI_LSC_CACHE, else the
+// user's cache directory, then pulumi-lightsail-certificates/node-compile-cache.
+func compileCacheDir() (string, error) {
+	if root := os.Getenv("PULUMI_LSC_CACHE"); root != "" {
+		return filepath.Join(root, "node-compile-cache"), nil
+	}
+	root, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(root, "pulumi-lightsail-certificates", "node-compile-cache"), nil
+}
+
+// withCompileCache adds NODE_COMPILE_CACHE to env unless the user set it or disabled the cache.
+func withCompileCache(env []string) []string {
+	if os.Getenv("NODE_COMPILE_CACHE") != "" || os.Getenv("NODE_DISABLE_COMPILE_CACHE") != "" {
+		return env
+	}
+	dir, err := compileCacheDir()
+	if err != nil {
+		return env
+	}
+	return append(env, "NODE_COMPILE_CACHE="+dir)
+}
+
 func main() {
 	dir, err := ownDir()
 	if err != nil {
@@ -70,7 +100,8 @@ func main() {
 	}
 	// runNode replaces this process on unix (exec) and returns only on failure; on windows it
 	// waits for node and exits with its exit code.
-	if err := runNode(node, append([]string{node, script}, os.Args[1:]...)); err != nil {
+	env := withCompileCache(os.Environ())
+	if err := runNode(node, append([]string{node, script}, os.Args[1:]...), env); err != nil {
 		fail("cannot run %s: %v", node, err)
 	}
 }
