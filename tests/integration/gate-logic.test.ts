@@ -192,7 +192,7 @@ describe("lightsail-certs: numeric flags", () => {
       const text = USAGE.slice(USAGE.indexOf(`  ${flag} N`)).replace(/\s+/g, " ");
       assert.match(
         text,
-        new RegExp(`^ ${flag} N .*?\\(${min}\\.\\.${max}, default ${DEFAULT_LOOKUP_SETTINGS[name]}\\)`),
+        new RegExp(`^ ${flag} N [^-]*?From ${min} to ${max}; default ${DEFAULT_LOOKUP_SETTINGS[name]}\\.`),
       );
     }
   });
