@@ -1,10 +1,10 @@
 /**
  * The external id of a role is a secret (issue 21): given to the functions (an aws.Provider's
- * `assumeRoles`), the gate (`--external-id`, an accounts file), the policy pack (`externalId` in
- * its config) or a CertificateLookup (`assumeRole.externalId`), it never appears in an error
- * message, a stack, a report, a log line or, in plaintext, in the stack's state. Each surface is
- * made to fail with a wrong id (STS AccessDenied) and with a malformed one, which STS repeats in
- * its own message (ValidationError: "Value '...' at 'externalId'"). Rows go to RELIABILITY.md.
+ * `assumeRoles`), the gate (`--external-id`, an accounts file) or the policy pack (`externalId` in
+ * its config), it never appears in an error message, a report or a log line. Each surface is made
+ * to fail with a wrong id (STS AccessDenied) and with a malformed one, which STS repeats in its own
+ * message (ValidationError: "Value '...' at 'externalId'"). CertificateLookup's case runs under the
+ * engine, in tests/e2e/external-id.test.ts. Rows go to RELIABILITY.md.
  */
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
@@ -15,31 +15,29 @@ import { inspect } from "node:util";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { EMULATOR_CREDENTIALS, makeCertificate } from "../../emulator";
+import { EMULATOR_CREDENTIALS } from "../../emulator";
 import { AssumeRoleError, getCertificate } from "../../index";
 import { createPolicies, EXPIRY_POLICY } from "../../policy/policies";
 import { DISTRIBUTION_TYPE } from "../../policy/references";
-import { assertPulumiCli, createPulumiWorkspace, REPO_ROOT, type PulumiWorkspace } from "../../tools/harness";
+import { REPO_ROOT } from "../../tools/harness";
 import { emulatorEnv } from "../../tools/lookup-program";
 import { useEmulator } from "../helpers/emulator";
 import { useEmulatorEnvironment } from "../helpers/environment";
-import { findLeaks, RowRecorder, type Needle } from "../helpers/hardening-report";
+import {
+  BAD_ID,
+  HYGIENE_COLUMNS,
+  memberAccountFixtures,
+  NEEDLES,
+  RIGHT_ID,
+  ROLE,
+  searched as searchedIn,
+  WRONG_ID,
+} from "../helpers/external-id-case";
+import { findLeaks, RowRecorder } from "../helpers/hardening-report";
 import { HYGIENE_CASES } from "../helpers/hardening-tables";
 import { runPolicy } from "../helpers/policy-harness";
 
-const ROLE = "arn:aws:iam::111111111111:role/LightsailRead";
-const MEMBER_ARN = "arn:aws:lightsail:us-east-1:111111111111:Certificate/member-site";
-const RIGHT_ID = "ext-right-5b2c91d7";
-const WRONG_ID = "ext-wrong-8e4f02a6";
-/** Malformed for STS (a space and a '!'), so that STS quotes it back. */
-const BAD_ID = "ext bad!93c1";
-const NEEDLES: Needle[] = [
-  { label: "the right external id", value: RIGHT_ID },
-  { label: "a wrong external id", value: WRONG_ID },
-  { label: "a malformed external id", value: BAD_ID },
-  { label: "part of a malformed external id", value: "bad!93c1" },
-];
-const rows = new RowRecorder("hygiene", "hygiene-external-id", ["Searched", "What happened"]);
+const rows = new RowRecorder("hygiene", "hygiene-external-id", HYGIENE_COLUMNS);
 
 function gate(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
@@ -59,34 +57,11 @@ function gate(args: string[], env: Record<string, string>): Promise<{ code: numb
 
 describe("hardening: the external id is a secret everywhere it is given", function () {
   this.timeout(5 * 60_000);
-  const h = useEmulator({
-    fixtures: {
-      certificates: [],
-      accounts: [
-        {
-          accountId: "111111111111",
-          roles: [{ arn: ROLE, externalId: RIGHT_ID }],
-          certificates: [
-            makeCertificate({ name: "member-site", domainName: "member.example.com", arn: MEMBER_ARN }),
-          ],
-        },
-      ],
-    },
-  });
+  const h = useEmulator({ fixtures: memberAccountFixtures() });
   useEmulatorEnvironment(() => h.emulator);
   after(() => rows.write());
 
-  /** Asserts that no text holds a needle and records the row. */
-  function searched(caseName: string, texts: string[], what: string, started: number): void {
-    const all = texts.join("\n");
-    const leaks = findLeaks(all, NEEDLES);
-    rows.add(
-      caseName,
-      [what, leaks.length === 0 ? "no external id" : `LEAKS: ${leaks.length}`],
-      Date.now() - started,
-    );
-    assert.deepEqual(leaks, [], `${caseName} holds an external id`);
-  }
+  const searched = searchedIn.bind(undefined, rows);
 
   it("control: STS itself repeats a malformed external id in its message", async () => {
     const sts = new STSClient({
@@ -199,55 +174,5 @@ describe("hardening: the external id is a secret everywhere it is given", functi
     assert.match(messages[0], /AccessDenied/);
     assert.match(messages[1], /`externalId` must be/);
     searched(HYGIENE_CASES.externalIdPack, messages, `${messages.length} violations`, started);
-  });
-
-  describe("CertificateLookup under the real engine", () => {
-    let ws: PulumiWorkspace;
-    before(async function () {
-      this.timeout(4 * 60_000);
-      await assertPulumiCli();
-      ws = await createPulumiWorkspace({
-        programDir: path.join(REPO_ROOT, "tests/e2e/fixtures/role-lookup"),
-        env: emulatorEnv(h.emulator),
-        config: { "aws:region": "us-east-1", roleArn: ROLE },
-        // Set as a secret, as a user keeps it; the program reads it with require(), a plain value.
-        secretConfig: { externalId: RIGHT_ID },
-      });
-    });
-    after(async () => {
-      await ws?.destroy().catch(() => undefined);
-      await ws?.cleanup();
-    });
-
-    it("the id is encrypted in state and shown nowhere; a wrong one fails naming the role only", async () => {
-      const started = Date.now();
-      const up = await ws.up([], { timeoutMs: 120_000 });
-      const outputs = await ws.stackOutputs<{ memberArn: string }>();
-      assert.equal(outputs.memberArn, MEMBER_ARN, "the role's account was read");
-      const raw = (await ws.run(["stack", "export", "--stack", ws.stack])).stdout;
-      const revealed = JSON.stringify(await ws.exportState());
-      assert.ok(revealed.includes(RIGHT_ID), "control: --show-secrets finds the id in state");
-      type Bag = Record<string, { ciphertext?: string } | undefined>;
-      type StoredResource = { type: string; inputs: Bag; outputs: Bag };
-      const lookup = (
-        JSON.parse(raw) as { deployment: { resources: StoredResource[] } }
-      ).deployment.resources.find((r) => r.type === "pulumi-nodejs:dynamic/lightsail:CertificateLookup")!;
-      assert.ok(lookup.inputs.externalId?.ciphertext, "the input is encrypted");
-      assert.ok(lookup.outputs.externalId?.ciphertext, "the output is encrypted");
-      assert.deepEqual(lookup.outputs.assumeRole, { roleArn: ROLE }, "the role itself stays readable");
-      await ws.setConfig("externalId", WRONG_ID, { secret: true });
-      const failing = await ws.preview([], { expectFailure: true, timeoutMs: 120_000 });
-      assert.match(
-        failing.stdout + failing.stderr,
-        /Could not assume role arn:aws:iam::111111111111:role\/LightsailRead: AccessDenied/,
-      );
-      const texts = [up.stdout, up.stderr, raw, failing.stdout, failing.stderr];
-      searched(
-        HYGIENE_CASES.externalIdLookup,
-        texts,
-        `up, failing preview, state export (${Math.round(raw.length / 1024)} KB)`,
-        started,
-      );
-    });
   });
 });
