@@ -1,7 +1,8 @@
 /**
- * `pulumi-lightsail-certificates/internal/pack`: the lookup layer as this repository's policy pack
- * (policy/) loads it from the built package, so that the pack needs neither `@pulumi/pulumi` nor a
- * copy of the code. Not a public API: it changes with the package.
+ * The lookup layer as this repository's policy pack loads it from the built package
+ * (`dist/provider/pack-entry`, by a relative path from `policy/src` and `policy/bin` alike), so that
+ * the pack needs neither `@pulumi/pulumi` nor a copy of the code; the bench loads it as
+ * `pulumi-lightsail-certificates/internal/pack`. Not a public API: it changes with the package.
  */
 export { createLookupContext } from "../lookup/context";
 export type { Connection, LookupContext, LookupContextOptions } from "../lookup/context";

@@ -50,7 +50,6 @@ const PACKAGE_INPUTS = [
   "policy",
   "examples",
   "scripts/clean-build.js",
-  "scripts/link-self.js",
   "scripts/build-sdk-nodejs.js",
   "scripts/install-packed.js",
 ];

@@ -123,9 +123,6 @@ async function preparePulumiCopy(leg, pinned, version, nodeBinDir, tmpDirs) {
   // @pulumi/pulumi) then use this version too.
   const install = ["install", "--save-dev", "--save-exact", "--no-audit", "--no-fund", spec];
   if (!(await npm(`npm install --save-dev --save-exact ${spec}`, install))) return undefined;
-  // npm install prunes the self-link that postinstall made; make it again.
-  if (!(await step(leg, "link the package to itself", "node", ["scripts/link-self.js"], { cwd: dir, env })))
-    return undefined;
   const raised = raisePins(dir, files, pinned, version);
   say(
     `--- raised @pulumi/pulumi ${pinned} to ${version} in ${raised.length ? raised.join(", ") : "no other package.json"}`,

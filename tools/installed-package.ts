@@ -3,7 +3,7 @@
  * by default the one users get, `npm pack` of this checkout installed with a plain `npm install`
  * into a throwaway project outside the checkout (scripts/install-packed.js; reused while the
  * package's inputs are unchanged). `LSC_TEST_PACKAGE=checkout` uses this checkout instead (its
- * node_modules, where `npm run build` links the package to the checkout): quicker while
+ * node_modules, where tools/checkout-link.ts links the package to the checkout): quicker while
  * developing, but it cannot see a file missing from the tarball or a dependency missing from
  * package.json. CI and `npm test` use the installed package.
  *
@@ -14,6 +14,7 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { linkCheckout } from "./checkout-link";
 
 const installer = require("../scripts/install-packed") as {
   ensureInstalledPackage(opts?: { log?: (line: string) => void; force?: boolean }): Promise<InstallInfo>;
@@ -77,9 +78,8 @@ const ready = new Map<PackageSource, TestPackage>();
 function describePackage(info: InstallInfo | undefined): TestPackage {
   const projectDir = info?.projectDir ?? REPO_ROOT;
   const nodeModules = path.join(projectDir, "node_modules");
-  const link = path.join(nodeModules, installer.PACKAGE_NAME);
-  if (!fs.existsSync(path.join(link, "package.json")))
-    throw new Error(`${link} is missing: run \`npm run build\` (it links the checkout there)`);
+  const link = info ? path.join(nodeModules, installer.PACKAGE_NAME) : linkCheckout(projectDir);
+  if (!fs.existsSync(path.join(link, "package.json"))) throw new Error(`${link} is missing`);
   const workRoot = info ? path.join(projectDir, "work") : path.join(REPO_ROOT, ".pulumi-test");
   fs.mkdirSync(workRoot, { recursive: true });
   return {

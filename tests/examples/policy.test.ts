@@ -9,7 +9,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { makeCertificate } from "../../emulator";
-import type { ResourceValidationPolicy } from "../../policy/policies";
+import type { ResourceValidationPolicy } from "../../policy/src/policies";
 import { useEmulator } from "../helpers/emulator";
 import { useEnvironment } from "../helpers/environment";
 import {
@@ -42,7 +42,7 @@ const packPolicies = (): ResourceValidationPolicy[] => {
   const entry = require.resolve(readyTestPackage().policyPack);
   const policies = require(
     path.join(path.dirname(entry), "policies.js"),
-  ) as typeof import("../../policy/policies");
+  ) as typeof import("../../policy/src/policies");
   return policies.createPolicies();
 };
 

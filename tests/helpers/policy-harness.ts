@@ -23,10 +23,11 @@ import { mockClient } from "aws-sdk-client-mock";
 import { ReadCache } from "../../lookup/cache";
 import { createLookupContext, LookupContext } from "../../lookup/context";
 import type {
+  PolicyDependencies,
   ReportViolation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
-} from "../../policy/policies";
+} from "../../policy/src/policies";
 
 // The pack loads the lookup layer from the built package (as `pulumi` runs it): say so plainly.
 if (!fs.existsSync(path.resolve(__dirname, "../../dist/provider/index.js")))
@@ -342,4 +343,14 @@ export function fakeLightsail(
 /** `now` plus `days` days (fractions allowed), as ISO-8601. */
 export function daysFrom(now: Date, days: number): string {
   return new Date(now.getTime() + days * 86_400_000).toISOString();
+}
+
+/**
+ * A source-built context as the pack's dependency. The pack is typed by the built package's
+ * declarations (it loads dist/provider/pack-entry), the fake account by the sources: one shape
+ * declared twice, which TypeScript will not equate because ReadCache has a private field. At run
+ * time the pack's code only calls the context's members, as it does with its own.
+ */
+export function asPackContext(context: LookupContext): NonNullable<PolicyDependencies["context"]> {
+  return context as unknown as NonNullable<PolicyDependencies["context"]>;
 }

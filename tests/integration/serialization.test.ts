@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { EMULATOR_CREDENTIALS, makeCertificate } from "../../emulator";
+import { linkCheckout } from "../../tools/checkout-link";
 import { useEmulator } from "../helpers/emulator";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -20,6 +21,7 @@ function runNode(
   env: Record<string, string>,
   cwd: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  linkCheckout(); // the host resolves the text's require from the program's directory, here the root
   return new Promise((resolve) => {
     execFile(process.execPath, ["-e", script], { cwd, env, timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });

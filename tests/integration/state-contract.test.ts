@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { makeCertificate } from "../../emulator";
+import { linkCheckout } from "../../tools/checkout-link";
 import { useEmulator } from "../helpers/emulator";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -33,6 +34,7 @@ function runStoredProvider(
       (r) => console.log(JSON.stringify(r)),
       (e) => { console.error(e && e.message); process.exit(3); },
     );`;
+  linkCheckout(); // the host resolves the text's require from the program's directory, here the root
   return new Promise((resolve) => {
     execFile(process.execPath, ["-e", script], { cwd: ROOT, env, timeout: 60_000 }, (err, stdout, stderr) => {
       fs.rmSync(dir, { recursive: true, force: true });

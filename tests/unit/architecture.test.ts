@@ -20,9 +20,9 @@ const MAY_USE: Record<string, { rooms: string[]; forbidPackages?: string[] }> = 
   api: { rooms: ["provider", "lookup", "lightsail"], forbidPackages: ["@pulumi/policy"] },
   gate: { rooms: ["lookup", "lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
   emulator: { rooms: ["lightsail"], forbidPackages: ["@pulumi/pulumi", "@pulumi/policy"] },
-  // The pack ships on its own (policy/bin): it reaches the package only through its declared
-  // internal entry point `pulumi-lightsail-certificates/internal/pack`, never by a relative path.
-  policy: { rooms: [], forbidPackages: ["@pulumi/pulumi"] },
+  // The pack ships inside the package (policy/bin, built from policy/src): it reaches the package
+  // only through the built internal entry point dist/provider/pack-entry (see the last case).
+  policy: { rooms: ["dist"], forbidPackages: ["@pulumi/pulumi"] },
 };
 
 /**
@@ -153,13 +153,20 @@ describe("architecture: rooms and the direction of imports", () => {
     assert.deepEqual(Object.keys(entry).sort(), ["STATE_CONTRACT_VERSION", ...methods, ...validation].sort());
   });
 
-  it("the policy pack reaches the package only through its declared internal entry point", () => {
-    const named = fs
-      .readdirSync(path.join(ROOT, "policy"))
-      .filter((f) => f.endsWith(".ts"))
-      .flatMap((f) => specifiers(path.join(ROOT, "policy", f)))
-      .filter((s) => s.startsWith("pulumi-lightsail-certificates"));
-    assert.ok(named.length > 0);
-    assert.deepEqual([...new Set(named)], ["pulumi-lightsail-certificates/internal/pack"]);
+  it("the policy pack reaches the package only through the built internal entry point, never by its name", () => {
+    const outside = sourceFiles("policy").flatMap((file) =>
+      specifiers(file)
+        .map((spec) =>
+          spec.startsWith(".")
+            ? path
+                .relative(ROOT, path.resolve(path.dirname(file), spec))
+                .split(path.sep)
+                .join("/")
+            : spec,
+        )
+        .filter((target) => target.startsWith("dist/") || target.startsWith("pulumi-lightsail-certificates")),
+    );
+    assert.ok(outside.length > 0);
+    assert.deepEqual([...new Set(outside)], ["dist/provider/pack-entry"]);
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import {
   accessDenied,
+  asPackContext,
   assertPasses,
   assertViolations,
   daysFrom,
@@ -20,7 +21,7 @@ import {
   minDaysValidOf,
   RENEWAL_POLICY,
   ResourceValidationPolicy,
-} from "../../policy/policies";
+} from "../../policy/src/policies";
 import { DEFAULT_LOOKUP_SETTINGS, LOOKUP_SETTING_RANGES } from "../../lightsail/settings";
 import {
   CERTIFICATE_LOOKUP_TYPE,
@@ -28,7 +29,7 @@ import {
   DISTRIBUTION_TYPE,
   LB_ATTACHMENT_TYPE,
   PLUGIN_CERTIFICATE_LOOKUP_TYPE,
-} from "../../policy/references";
+} from "../../policy/src/references";
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
 
@@ -63,7 +64,7 @@ describe("policy pack lightsail-certificates", () => {
   /** Policies over a fake account (no account: any request fails the test). */
   function setUp(spec: FakeAccountSpec = {}, options: { configRegion?: string } = {}): FakeLightsail {
     account = fakeLightsail(spec, NOW, options);
-    policies = createPolicies({ context: account.context, now: () => NOW });
+    policies = createPolicies({ context: asPackContext(account.context), now: () => NOW });
     expiry = policyNamed(policies, EXPIRY_POLICY);
     issued = policyNamed(policies, ISSUED_POLICY);
     renewal = policyNamed(policies, RENEWAL_POLICY);
@@ -543,7 +544,7 @@ describe("policy pack lightsail-certificates", () => {
           return fake.context.clientFor(o);
         },
       };
-      policies = createPolicies({ context, now: () => NOW });
+      policies = createPolicies({ context: asPackContext(context), now: () => NOW });
       const [tunedExpiry, plainIssued] = [
         policyNamed(policies, EXPIRY_POLICY),
         policyNamed(policies, ISSUED_POLICY),

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describeSetting, LOOKUP_SETTING_MEANINGS, type LookupSettings } from "../../lightsail/settings";
 import { pluginSchema } from "../../provider/plugin/schema";
-import { settingsSchema } from "../../policy/settings";
+import { settingsSchema } from "../../policy/src/settings";
 import { SETTING_FLAGS, USAGE } from "../../gate/usage";
 
 const ROOT = path.join(__dirname, "..", "..");

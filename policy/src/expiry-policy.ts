@@ -3,7 +3,7 @@
  * uses stays valid at least `minDaysValid` whole days from now (default 30).
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { MAX_MIN_DAYS_VALID } from "pulumi-lightsail-certificates/internal/pack";
+import { MAX_MIN_DAYS_VALID } from "../../dist/provider/pack-entry";
 import {
   DEFAULT_MIN_DAYS_VALID,
   DOCS_URL,

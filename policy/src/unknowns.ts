@@ -8,7 +8,7 @@
  * the proxy and test for the engine's sentinels themselves. Pure.
  */
 
-import { isUnknown } from "pulumi-lightsail-certificates/internal/pack";
+import { isUnknown } from "../../dist/provider/pack-entry";
 
 export { isUnknown };
 

@@ -14,7 +14,7 @@ import {
   RegionNotSetError,
   type RenewalFacts,
   type RenewalJudgement,
-} from "pulumi-lightsail-certificates/internal/pack";
+} from "../../dist/provider/pack-entry";
 import type { CertificateReference } from "./references";
 
 /** The command line that applies a pack config file, quoted in messages. */

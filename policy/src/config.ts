@@ -6,7 +6,7 @@ import {
   DEFAULT_STUCK_RENEWAL_STATUSES,
   KNOWN_RENEWAL_STATUSES,
   MAX_MIN_DAYS_VALID,
-} from "pulumi-lightsail-certificates/internal/pack";
+} from "../../dist/provider/pack-entry";
 
 /** Name of the expiry policy. */
 export const EXPIRY_POLICY = "lightsail-certificate-expiry";

@@ -14,7 +14,7 @@ import {
   KNOWN_CERTIFICATE_STATUSES,
   LoadBalancerTlsCertificate,
   LookupContext,
-} from "pulumi-lightsail-certificates/internal/pack";
+} from "../../dist/provider/pack-entry";
 import {
   CERTIFICATE_LOOKUP_TYPE,
   isCertificateLookupType,

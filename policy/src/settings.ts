@@ -1,13 +1,13 @@
 /**
  * The request settings of the pack's config (`requestTimeoutMs`, `maxAttempts`, `maxPages`):
  * their config schema and their check, both from the package's `lightsail/settings.ts` (through
- * the `pulumi-lightsail-certificates/internal/pack` entry point), the one definition (ranges, defaults,
+ * the built package's `dist/provider/pack-entry`), the one definition (ranges, defaults,
  * words) that `configureLookups`, `CertificateLookup` and the `lightsail-certs` gate use too.
  * Nothing here restates a range or a meaning.
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
-import * as lookups from "pulumi-lightsail-certificates/internal/pack";
-import type { LookupContextOptions } from "pulumi-lightsail-certificates/internal/pack";
+import * as lookups from "../../dist/provider/pack-entry";
+import type { LookupContextOptions } from "../../dist/provider/pack-entry";
 
 /** One property of a policy's config schema (JSON schema). */
 type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
