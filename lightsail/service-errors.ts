@@ -82,43 +82,70 @@ export function isNotFoundError(err: unknown): boolean {
   );
 }
 
-/**
- * Turns an error from a Lightsail call into the package's error with a message that says what to do.
- * The package's own errors pass through unchanged.
- */
-export function translateServiceError(err: unknown, ctx: CallContext): LightsailCertificateError {
-  if (LightsailCertificateError.isInstance(err)) return err;
+/** What a failed call says, read once from whatever the SDK threw. */
+interface Failure {
+  name: string;
+  code: string | undefined;
+  status: number | undefined;
+  /** The body could not be read as Lightsail's JSON. */
+  unreadable: boolean;
+  /** The service's message, scrubbed of endpoints and keys. */
+  detail: string;
+  /** "Lightsail <operation> in <region>". */
+  where: string;
+  /** " after N attempts", when the SDK retried. */
+  tries: string;
+  /** What every error keeps: the SDK's error as `cause`, and the request id when there is one. */
+  details: { cause: unknown; requestId?: string };
+}
+
+function readFailure(err: unknown, ctx: CallContext): Failure {
   const e = (err && typeof err === "object" ? err : { message: String(err) }) as SdkLikeError;
   const name = nameOf(e);
-  const code = typeof e.code === "string" ? e.code : undefined;
-  const status = e.$metadata?.httpStatusCode;
   const attempts = e.$metadata?.attempts;
   const raw = typeof e.message === "string" ? e.message : "";
-  // The SDK marks a body it could not parse by appending this hint (and sets the HTTP status).
-  const unreadable = name === "SyntaxError" || SDK_DESERIALIZATION_HINT.test(raw);
-  const detail = scrubMessage(raw.replace(SDK_DESERIALIZATION_HINT, ""));
-  const where = `Lightsail ${ctx.operation} in ${ctx.region}`;
-  const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : "";
-  const action = `lightsail:${ctx.operation}`;
   const requestId =
     typeof e.$metadata?.requestId === "string" && e.$metadata.requestId !== ""
       ? e.$metadata.requestId
       : undefined;
-  const details = { cause: err, ...(requestId !== undefined ? { requestId } : {}) };
-  const api = (apiCode: string, message: string) =>
-    new LightsailApiError({
-      operation: ctx.operation,
-      region: ctx.region,
-      code: apiCode,
-      message,
-      httpStatusCode: status,
-      ...details,
-    });
+  return {
+    name,
+    code: typeof e.code === "string" ? e.code : undefined,
+    status: e.$metadata?.httpStatusCode,
+    // The SDK marks a body it could not parse by appending this hint (and sets the HTTP status).
+    unreadable: name === "SyntaxError" || SDK_DESERIALIZATION_HINT.test(raw),
+    detail: scrubMessage(raw.replace(SDK_DESERIALIZATION_HINT, "")),
+    where: `Lightsail ${ctx.operation} in ${ctx.region}`,
+    tries: attempts && attempts > 1 ? ` after ${attempts} attempts` : "",
+    details: { cause: err, ...(requestId !== undefined ? { requestId } : {}) },
+  };
+}
 
-  if (name === "AccessDeniedException" || code === "AccessDenied")
-    return new AccessDeniedError({ action, region: ctx.region, detail, ...details });
+function apiError(f: Failure, ctx: CallContext, code: string, message: string): LightsailApiError {
+  return new LightsailApiError({
+    operation: ctx.operation,
+    region: ctx.region,
+    code,
+    message,
+    httpStatusCode: f.status,
+    ...f.details,
+  });
+}
+
+/** The caller's side: access, credentials, throttling, a region not set up, an invalid request. */
+function callerError(f: Failure, ctx: CallContext): LightsailCertificateError | undefined {
+  const { name, where, detail, tries } = f;
+  if (name === "AccessDeniedException" || f.code === "AccessDenied")
+    return new AccessDeniedError({
+      action: `lightsail:${ctx.operation}`,
+      region: ctx.region,
+      detail,
+      ...f.details,
+    });
   if (CREDENTIAL_ERRORS.has(name)) {
-    return api(
+    return apiError(
+      f,
+      ctx,
       name,
       `${where} rejected the credentials (${name}: ${detail}). Refresh them (e.g. \`aws sso login\` or a new session token) or check ` +
         (ctx.profile !== undefined
@@ -126,23 +153,32 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
           : "AWS_PROFILE and the access key in use."),
     );
   }
-  if (name === "ThrottlingException" || status === 429) {
+  if (name === "ThrottlingException" || f.status === 429) {
     // A 429 whose body is not Lightsail's JSON (a proxy's page) is still throttling.
-    const shown = unreadable ? `HTTP ${status}` : name;
-    return api(
-      unreadable ? "ThrottlingException" : name,
+    const shown = f.unreadable ? `HTTP ${f.status}` : name;
+    return apiError(
+      f,
+      ctx,
+      f.unreadable ? "ThrottlingException" : name,
       `${where} kept throttling${tries} (${shown}). Try again later or run fewer lookups at once.`,
     );
   }
   if (name === "RegionSetupInProgressException") {
-    return api(
+    return apiError(
+      f,
+      ctx,
       name,
       `${where}: Lightsail is still setting up this region for the account${tries}. Try again in a few minutes.`,
     );
   }
-  if (name === "InvalidInputException") {
-    return api(name, `${where} refused the request as invalid: ${detail}`);
-  }
+  if (name === "InvalidInputException")
+    return apiError(f, ctx, name, `${where} refused the request as invalid: ${detail}`);
+  return undefined;
+}
+
+/** The way there: no answer in time, or no connection. */
+function transportError(f: Failure, ctx: CallContext): LightsailCertificateError | undefined {
+  const { name, code, where, tries } = f;
   const transport =
     code && TRANSPORT_CODES.has(code)
       ? code
@@ -156,21 +192,34 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
     name === "TimeoutError"
   ) {
     const limit = ctx.requestTimeoutMs !== undefined ? ` within ${ctx.requestTimeoutMs} ms` : "";
-    return api(
+    return apiError(
+      f,
+      ctx,
       "TimeoutError",
       `${where} got no answer${limit}${tries}. Check the network and the endpoint override (AWS_ENDPOINT_URL_LIGHTSAIL) ` +
         "if you set one; a slow but working endpoint needs a larger requestTimeoutMs setting.",
     );
   }
-  if (transport) {
-    return api(
-      transport,
-      `Could not reach ${where}${tries} (${transport}). Check the network, and the endpoint override (AWS_ENDPOINT_URL_LIGHTSAIL) if you set one.`,
-    );
-  }
-  if (unreadable || ((status === undefined || status < 300) && /JSON|Unexpected|deserializ/i.test(detail))) {
+  if (!transport) return undefined;
+  return apiError(
+    f,
+    ctx,
+    transport,
+    `Could not reach ${where}${tries} (${transport}). Check the network, and the endpoint override (AWS_ENDPOINT_URL_LIGHTSAIL) if you set one.`,
+  );
+}
+
+/** The service's side: a body that is not Lightsail's JSON, a 5xx, or any other answer. */
+function serviceError(f: Failure, ctx: CallContext): LightsailCertificateError {
+  const { name, status, where, detail, tries } = f;
+  if (
+    f.unreadable ||
+    ((status === undefined || status < 300) && /JSON|Unexpected|deserializ/i.test(detail))
+  ) {
     // Not Lightsail's JSON: a proxy's HTML page, a cut or garbled body, a field of the wrong type.
-    return api(
+    return apiError(
+      f,
+      ctx,
       "MalformedResponse",
       status !== undefined && status >= 500
         ? `${where} failed on the service side${tries} (HTTP ${status}, with a body that is not Lightsail's JSON: ${detail}). Try again later.`
@@ -178,10 +227,22 @@ export function translateServiceError(err: unknown, ctx: CallContext): Lightsail
     );
   }
   if (status !== undefined && status >= 500) {
-    return api(
+    return apiError(
+      f,
+      ctx,
       name,
       `${where} failed on the service side${tries} (${name}, HTTP ${status}): ${detail.replace(/[.\s]*(try again later)?[.\s]*$/i, "")}. Try again later.`,
     );
   }
-  return api(name, `${where} failed (${name}${status ? `, HTTP ${status}` : ""}): ${detail}`);
+  return apiError(f, ctx, name, `${where} failed (${name}${status ? `, HTTP ${status}` : ""}): ${detail}`);
+}
+
+/**
+ * Turns an error from a Lightsail call into the package's error with a message that says what to do.
+ * The package's own errors pass through unchanged.
+ */
+export function translateServiceError(err: unknown, ctx: CallContext): LightsailCertificateError {
+  if (LightsailCertificateError.isInstance(err)) return err;
+  const failure = readFailure(err, ctx);
+  return callerError(failure, ctx) ?? transportError(failure, ctx) ?? serviceError(failure, ctx);
 }

@@ -78,10 +78,165 @@ function ordered<K extends string>(
   return Object.fromEntries(keys.map((k) => [k, specs[k]])) as Record<K, PropertySpec>;
 }
 
+/** The certificate fields in the contract's order. */
+function certificateProperties(): Record<string, PropertySpec> {
+  return ordered(CERTIFICATE_FIELDS, CERTIFICATE_FIELD_SPECS);
+}
+
+/** The load-balancer certificate fields in their table's order. */
+function loadBalancerProperties(): Record<string, PropertySpec> {
+  const fields = Object.keys(LOAD_BALANCER_FIELD_SPECS) as (keyof LoadBalancerTlsCertificate)[];
+  return ordered(fields, LOAD_BALANCER_FIELD_SPECS);
+}
+
+/** The object types the functions and resources refer to. */
+function schemaTypes(): Record<string, unknown> {
+  return {
+    [`${PACKAGE_NAME}:index:Certificate`]: objectType(
+      "A Lightsail account certificate (the GetCertificates API), normalised.",
+      certificateProperties(),
+      REQUIRED_CERTIFICATE_FIELDS,
+    ),
+    [`${PACKAGE_NAME}:index:LoadBalancerTlsCertificate`]: objectType(
+      "A Lightsail load-balancer TLS certificate.",
+      loadBalancerProperties(),
+    ),
+    [`${PACKAGE_NAME}:index:DomainValidationRecord`]: objectType(
+      "One domain's validation record.",
+      {
+        domainName: str("The domain being validated."),
+        resourceRecord: ref("ResourceRecord", "The DNS record to create, when the service gave one."),
+        validationStatus: str("`PENDING_VALIDATION`, `FAILED` or `SUCCESS`."),
+        dnsRecordCreationState: ref(
+          "DnsRecordCreationState",
+          "Whether Lightsail created the record for you.",
+        ),
+      },
+      ["domainName"],
+    ),
+    [`${PACKAGE_NAME}:index:ResourceRecord`]: objectType(
+      "A DNS record that proves control of a domain.",
+      { name: str("Record name."), type: str("Record type, e.g. `CNAME`."), value: str("Record value.") },
+      ["name", "type", "value"],
+    ),
+    [`${PACKAGE_NAME}:index:DnsRecordCreationState`]: objectType(
+      "Whether Lightsail created a validation record.",
+      { code: str("`SUCCEEDED`, `STARTED` or `FAILED`."), message: str("Explanation from the service.") },
+      ["code"],
+    ),
+    [`${PACKAGE_NAME}:index:CertificateQuery`]: objectType(
+      "The search of a CertificateLookup under the deprecated `query` input: the arguments of getCertificate.",
+      ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS),
+    ),
+    [`${PACKAGE_NAME}:index:LookupSettings`]: objectType(
+      "Request timeout, attempts per request and page bound of a lookup's reads.",
+      SETTING_SPECS,
+    ),
+  };
+}
+
+/** The three lookup functions. */
+function schemaFunctions(): Record<string, unknown> {
+  return {
+    [TOKENS.getCertificate]: {
+      description:
+        "Finds the one Lightsail certificate that matches, ISSUED by default, reading every page of GetCertificates.",
+      inputs: { properties: ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS) },
+      outputs: objectType("The certificate found.", certificateProperties(), REQUIRED_CERTIFICATE_FIELDS),
+    },
+    [TOKENS.getCertificates]: {
+      description: "Every Lightsail certificate that matches the filters (all optional), sorted by name.",
+      inputs: { properties: ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS) },
+      outputs: objectType(
+        "The region read and the certificates found.",
+        {
+          region: str("The region read."),
+          certificates: {
+            type: "array",
+            items: ref("Certificate", ""),
+            description: "The matches, sorted by name.",
+          },
+        },
+        ["region", "certificates"],
+      ),
+    },
+    [TOKENS.getLoadBalancerTlsCertificate]: {
+      description: "Finds the one TLS certificate of a Lightsail load balancer that matches.",
+      inputs: {
+        properties: ordered(LOAD_BALANCER_ARGUMENTS, LOAD_BALANCER_ARGUMENT_SPECS),
+        required: ["loadBalancerName"],
+      },
+      outputs: objectType("The load-balancer certificate found.", loadBalancerProperties(), [
+        "arn",
+        "name",
+        "loadBalancerName",
+        "isAttached",
+        "domainName",
+        "subjectAlternativeNames",
+        "status",
+        "region",
+        "domainValidationRecords",
+      ]),
+    },
+  };
+}
+
+/** CertificateLookup and CertificateValidation. */
+function schemaResources(): Record<string, unknown> {
+  return {
+    [TOKENS.certificateLookup]: {
+      description:
+        "A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It takes the search as getCertificate does (`name` or `domainName`, ...). It owns nothing: destroying it touches no certificate.",
+      inputProperties: {
+        ...ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS),
+        profile: str(
+          "Named profile of the shared AWS config and credentials files for this lookup (else the provider's).",
+        ),
+        settings: ref(
+          "LookupSettings",
+          "Request settings of this lookup (over the provider's); changing them is not a change of the resource.",
+        ),
+        [LEGACY_QUERY_INPUT]: {
+          ...ref("CertificateQuery", "The search, nested (0.2.0's form)."),
+          deprecationMessage: `Write the search's properties (domainName, name, ...) at the top level instead; \`query\` is removed in ${QUERY_REMOVED_IN}.`,
+        },
+      },
+      properties: {
+        ...certificateProperties(),
+        settings: ref("LookupSettings", "The request settings, when given."),
+        profile: str("The named profile, when given."),
+      },
+      required: [...REQUIRED_CERTIFICATE_FIELDS],
+    },
+    [TOKENS.certificateValidation]: {
+      description:
+        "Waits, during an update, until a Lightsail certificate is ISSUED (polling GetCertificates by name with a bounded backoff), so that resources needing an issued certificate can depend on it in the deployment that requests it. It owns nothing: destroying it touches no certificate.",
+      inputProperties: VALIDATION_INPUTS,
+      requiredInputs: ["certificateName"],
+      properties: { ...certificateProperties(), ...VALIDATION_INPUTS },
+      required: [...REQUIRED_CERTIFICATE_FIELDS, "certificateName"],
+    },
+  };
+}
+
+/** The language sections: real package names and import paths. */
+const LANGUAGE = {
+  python: {
+    packageName: "pulumi_lightsail_certificates",
+    requires: { pulumi: ">=3.0.0,<4.0.0" },
+    pyproject: { enabled: true },
+    respectSchemaVersion: true,
+  },
+  go: {
+    importBasePath: GO_IMPORT_BASE_PATH,
+    generateResourceContainerTypes: false,
+    respectSchemaVersion: true,
+  },
+  nodejs: { packageName: NPM_PACKAGE_NAME, respectSchemaVersion: true },
+};
+
 /** The schema, as the object `JSON.stringify` turns into what `GetSchema` returns. */
 export function pluginSchema(version: string): Record<string, unknown> {
-  const certificateProperties = ordered(CERTIFICATE_FIELDS, CERTIFICATE_FIELD_SPECS);
-  const lbFields = Object.keys(LOAD_BALANCER_FIELD_SPECS) as (keyof LoadBalancerTlsCertificate)[];
   return {
     name: PACKAGE_NAME,
     displayName: "Lightsail certificates",
@@ -99,141 +254,9 @@ export function pluginSchema(version: string): Record<string, unknown> {
         "The lightsail-certificates provider: region, profile and request settings of its lookups.",
       inputProperties: PROVIDER_CONFIG,
     },
-    types: {
-      [`${PACKAGE_NAME}:index:Certificate`]: objectType(
-        "A Lightsail account certificate (the GetCertificates API), normalised.",
-        certificateProperties,
-        REQUIRED_CERTIFICATE_FIELDS,
-      ),
-      [`${PACKAGE_NAME}:index:LoadBalancerTlsCertificate`]: objectType(
-        "A Lightsail load-balancer TLS certificate.",
-        ordered(lbFields, LOAD_BALANCER_FIELD_SPECS),
-      ),
-      [`${PACKAGE_NAME}:index:DomainValidationRecord`]: objectType(
-        "One domain's validation record.",
-        {
-          domainName: str("The domain being validated."),
-          resourceRecord: ref("ResourceRecord", "The DNS record to create, when the service gave one."),
-          validationStatus: str("`PENDING_VALIDATION`, `FAILED` or `SUCCESS`."),
-          dnsRecordCreationState: ref(
-            "DnsRecordCreationState",
-            "Whether Lightsail created the record for you.",
-          ),
-        },
-        ["domainName"],
-      ),
-      [`${PACKAGE_NAME}:index:ResourceRecord`]: objectType(
-        "A DNS record that proves control of a domain.",
-        { name: str("Record name."), type: str("Record type, e.g. `CNAME`."), value: str("Record value.") },
-        ["name", "type", "value"],
-      ),
-      [`${PACKAGE_NAME}:index:DnsRecordCreationState`]: objectType(
-        "Whether Lightsail created a validation record.",
-        { code: str("`SUCCEEDED`, `STARTED` or `FAILED`."), message: str("Explanation from the service.") },
-        ["code"],
-      ),
-      [`${PACKAGE_NAME}:index:CertificateQuery`]: objectType(
-        "The search of a CertificateLookup under the deprecated `query` input: the arguments of getCertificate.",
-        ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS),
-      ),
-      [`${PACKAGE_NAME}:index:LookupSettings`]: objectType(
-        "Request timeout, attempts per request and page bound of a lookup's reads.",
-        SETTING_SPECS,
-      ),
-    },
-    functions: {
-      [TOKENS.getCertificate]: {
-        description:
-          "Finds the one Lightsail certificate that matches, ISSUED by default, reading every page of GetCertificates.",
-        inputs: { properties: ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS) },
-        outputs: objectType("The certificate found.", certificateProperties, REQUIRED_CERTIFICATE_FIELDS),
-      },
-      [TOKENS.getCertificates]: {
-        description: "Every Lightsail certificate that matches the filters (all optional), sorted by name.",
-        inputs: { properties: ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS) },
-        outputs: objectType(
-          "The region read and the certificates found.",
-          {
-            region: str("The region read."),
-            certificates: {
-              type: "array",
-              items: ref("Certificate", ""),
-              description: "The matches, sorted by name.",
-            },
-          },
-          ["region", "certificates"],
-        ),
-      },
-      [TOKENS.getLoadBalancerTlsCertificate]: {
-        description: "Finds the one TLS certificate of a Lightsail load balancer that matches.",
-        inputs: {
-          properties: ordered(LOAD_BALANCER_ARGUMENTS, LOAD_BALANCER_ARGUMENT_SPECS),
-          required: ["loadBalancerName"],
-        },
-        outputs: objectType(
-          "The load-balancer certificate found.",
-          ordered(lbFields, LOAD_BALANCER_FIELD_SPECS),
-          [
-            "arn",
-            "name",
-            "loadBalancerName",
-            "isAttached",
-            "domainName",
-            "subjectAlternativeNames",
-            "status",
-            "region",
-            "domainValidationRecords",
-          ],
-        ),
-      },
-    },
-    resources: {
-      [TOKENS.certificateLookup]: {
-        description:
-          "A Lightsail certificate lookup recorded in the stack, so that a preview shows when the certificate it resolves to is renewed or replaced. It takes the search as getCertificate does (`name` or `domainName`, ...). It owns nothing: destroying it touches no certificate.",
-        inputProperties: {
-          ...ordered(CERTIFICATE_ARGUMENTS, CERTIFICATE_ARGUMENT_SPECS),
-          profile: str(
-            "Named profile of the shared AWS config and credentials files for this lookup (else the provider's).",
-          ),
-          settings: ref(
-            "LookupSettings",
-            "Request settings of this lookup (over the provider's); changing them is not a change of the resource.",
-          ),
-          [LEGACY_QUERY_INPUT]: {
-            ...ref("CertificateQuery", "The search, nested (0.2.0's form)."),
-            deprecationMessage: `Write the search's properties (domainName, name, ...) at the top level instead; \`query\` is removed in ${QUERY_REMOVED_IN}.`,
-          },
-        },
-        properties: {
-          ...certificateProperties,
-          settings: ref("LookupSettings", "The request settings, when given."),
-          profile: str("The named profile, when given."),
-        },
-        required: [...REQUIRED_CERTIFICATE_FIELDS],
-      },
-      [TOKENS.certificateValidation]: {
-        description:
-          "Waits, during an update, until a Lightsail certificate is ISSUED (polling GetCertificates by name with a bounded backoff), so that resources needing an issued certificate can depend on it in the deployment that requests it. It owns nothing: destroying it touches no certificate.",
-        inputProperties: VALIDATION_INPUTS,
-        requiredInputs: ["certificateName"],
-        properties: { ...certificateProperties, ...VALIDATION_INPUTS },
-        required: [...REQUIRED_CERTIFICATE_FIELDS, "certificateName"],
-      },
-    },
-    language: {
-      python: {
-        packageName: "pulumi_lightsail_certificates",
-        requires: { pulumi: ">=3.0.0,<4.0.0" },
-        pyproject: { enabled: true },
-        respectSchemaVersion: true,
-      },
-      go: {
-        importBasePath: GO_IMPORT_BASE_PATH,
-        generateResourceContainerTypes: false,
-        respectSchemaVersion: true,
-      },
-      nodejs: { packageName: NPM_PACKAGE_NAME, respectSchemaVersion: true },
-    },
+    types: schemaTypes(),
+    functions: schemaFunctions(),
+    resources: schemaResources(),
+    language: LANGUAGE,
   };
 }

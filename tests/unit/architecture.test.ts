@@ -7,6 +7,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -39,6 +40,57 @@ const MUST_NOT_USE: Record<string, string[]> = {
 /** The most lines a product file may have (a longer one holds two concepts: split it). */
 const MAX_PRODUCT_FILE_LINES = 300;
 
+/**
+ * The most lines of its own a product function may have (a longer one does more than one step:
+ * split it). A function nested in another counts as one line of its parent and is measured alone.
+ */
+const MAX_FUNCTION_LINES = 60;
+
+/** Every function of a file longer than {@link MAX_FUNCTION_LINES} lines of its own, as `file:line name (N lines)`. */
+function longFunctions(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line;
+  const span = (node: ts.Node) => lineOf(node.getEnd()) - lineOf(node.getStart(source)) + 1;
+  const isFunction = (node: ts.Node): node is ts.FunctionLikeDeclaration =>
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isAccessor(node);
+  const ownLines = (fn: ts.Node) => {
+    let lines = span(fn);
+    const visit = (node: ts.Node): void => {
+      if (isFunction(node)) lines -= span(node) - 1;
+      else ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(fn, visit);
+    return lines;
+  };
+  // An arrow function or function expression takes the name of what it is assigned to.
+  const nameOf = (fn: ts.FunctionLikeDeclaration) => {
+    const holder =
+      fn.name ??
+      (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)
+        ? fn.parent.name
+        : undefined);
+    return holder?.getText(source) ?? "(anonymous)";
+  };
+  const long: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunction(node)) {
+      const lines = ownLines(node);
+      if (lines > MAX_FUNCTION_LINES) {
+        const where = `${path.relative(ROOT, file)}:${lineOf(node.getStart(source)) + 1}`;
+        long.push(`${where} ${nameOf(node)} (${lines} lines)`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return long;
+}
+
 /** The room of a path relative to ROOT: the longest room of {@link MAY_USE} that holds it, else its top folder. */
 function roomOf(rel: string): string {
   const parts = rel.split(path.sep);
@@ -54,7 +106,7 @@ function sourceFiles(room: string): string[] {
   const dir = path.join(ROOT, room);
   return fs
     .readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.split(path.sep).includes("node_modules"))
     .map((f) => path.join(dir, f))
     .filter((f) => roomOf(path.relative(ROOT, f)) === room);
 }
@@ -137,6 +189,31 @@ describe("architecture: rooms and the direction of imports", () => {
       .filter(([, lines]) => lines > MAX_PRODUCT_FILE_LINES)
       .map(([file, lines]) => `${file} (${lines} lines)`);
     assert.deepEqual(long, []);
+  });
+
+  it(`no product function does more than one step: ${MAX_FUNCTION_LINES} lines of its own at most`, () => {
+    const rooms = Object.keys(MAY_USE).filter((room) => room !== "emulator");
+    assert.deepEqual(rooms.flatMap(sourceFiles).flatMap(longFunctions), []);
+  });
+
+  it("the function measure counts a function's own lines, a nested one as one line", () => {
+    const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "lsc-arch-"));
+    try {
+      const file = path.join(dir, "sample.ts");
+      const body = (n: number) => Array.from({ length: n }, (_, i) => `  const v${i} = ${i};`).join("\n");
+      // outer: 2 + 40 + 1 (inner, as one line) lines; inner: 2 + 59 = 61 lines.
+      fs.writeFileSync(
+        file,
+        `function outer() {\n${body(40)}\n  const inner = () => {\n${body(59)}\n  };\n}\n` +
+          `function exact() {\n${body(58)}\n}\n`,
+      );
+      assert.deepEqual(
+        longFunctions(file).map((f) => f.replace(/^.*sample\.ts/, "sample.ts")),
+        ["sample.ts:42 inner (61 lines)"],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("index.ts exports only from what users call and the model, never the engine side", () => {
