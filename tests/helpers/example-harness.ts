@@ -45,19 +45,19 @@ export const CERTIFICATE_VALIDATION_TYPE = "pulumi-nodejs:dynamic/lightsail:Cert
  * project of the package under test); typed from the sources so type-checking the tests needs
  * no build.
  */
-export function builtPackage(): typeof import("../../index") {
+function builtPackage(): typeof import("../../index") {
   return readyTestPackage().require("pulumi-lightsail-certificates") as typeof import("../../index");
 }
 
 /** The CertificateLookup provider as the dynamic-provider host loads it (`.../provider`, installed). */
-export function builtProvider(): typeof import("../../provider") {
+function builtProvider(): typeof import("../../provider") {
   return readyTestPackage().require(
     "pulumi-lightsail-certificates/provider",
   ) as typeof import("../../provider");
 }
 
 /** The hooks of the installed package's providers (`.../internal/test-hooks`). */
-export function builtTestHooks(): typeof import("../../provider/test-hooks") {
+function builtTestHooks(): typeof import("../../provider/test-hooks") {
   return readyTestPackage().require(
     "pulumi-lightsail-certificates/internal/test-hooks",
   ) as typeof import("../../provider/test-hooks");
@@ -168,7 +168,7 @@ export class ExampleRunError extends Error {
 }
 
 /** The project name from `<dir>/Pulumi.yaml` (its top-level `name:`). */
-export function projectName(dir: string): string {
+function projectName(dir: string): string {
   const yaml = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8");
   const match = /^name:\s*["']?([^"'\s#]+)/m.exec(yaml);
   if (!match) throw new Error(`no top-level name in ${path.join(dir, "Pulumi.yaml")}`);
@@ -204,7 +204,7 @@ const COMPUTED_OUTPUTS: Record<
  * from the resource name), `region` (the stack's `aws:region`), an `arn`, and the outputs it
  * computes for the examples' Lightsail resources (a distribution's `domainName`, ...).
  */
-export function defaultOutputs(resource: RegisteredResource, run: RunContext): EmulatedResource {
+function defaultOutputs(resource: RegisteredResource, run: RunContext): EmulatedResource {
   if (run.preview) return { id: undefined, state: { ...resource.inputs } };
   const region = (resource.inputs.region as string | undefined) ?? run.config["aws:region"];
   const name = (resource.inputs.name as string | undefined) ?? `${resource.name}-auto`;

@@ -23,7 +23,7 @@ export const FUZZ_CASES = [
 export type FuzzCaseName = (typeof FUZZ_CASES)[number]["name"];
 
 /** Strings a certificate field may hold, biased toward the ones that matter. */
-export const oddString = fc.oneof(
+const oddString = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom(
     "",
@@ -53,14 +53,14 @@ export const oddString = fc.oneof(
 );
 
 /** Numbers, including the ones JSON cannot carry (the SDK hands over what it parsed). */
-export const oddNumber = fc.oneof(
+const oddNumber = fc.oneof(
   fc.integer(),
   fc.double(),
   fc.constantFrom(0, -1, 1.5, 1790000000.5, 8.64e12, 8.64e12 + 1, 1e300, Number.MAX_SAFE_INTEGER, -1e15),
 );
 
 /** Timestamps as the SDK gives them (Date, valid or not) or as odd values. */
-export const oddDate = fc.oneof(
+const oddDate = fc.oneof(
   fc.date({ noInvalidDate: false }),
   fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2040-01-01T00:00:00Z") }),
   oddNumber,
@@ -70,7 +70,7 @@ export const oddDate = fc.oneof(
 const oddScalar = fc.oneof(fc.constant(undefined), fc.constant(null), oddString, oddNumber, fc.boolean());
 
 /** Any value: scalars, arrays, objects, arbitrary JSON. */
-export const oddValue: fc.Arbitrary<unknown> = fc.oneof(
+const oddValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: oddScalar },
   { weight: 1, arbitrary: fc.array(oddScalar, { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.dictionary(oddString, oddScalar, { maxKeys: 4 }) },
@@ -130,7 +130,7 @@ const validationRecords = fc.array(
 );
 
 /** A `Certificate` (the detail) as the SDK might return it. */
-export const sdkCertificateDetail = fc.record(
+const sdkCertificateDetail = fc.record(
   {
     arn: maybe(fc.constantFrom("arn:a", "arn:b", "arn:c", "")),
     name: maybe(fc.constantFrom("site", "api", "site-2", "")),
@@ -353,7 +353,7 @@ export const lookupQuery = fc.constantFrom<Record<string, unknown>>(
 );
 
 /** JSON as the service writes it: timestamps (Dates) as epoch seconds. */
-export function toWireJson(value: unknown): string {
+function toWireJson(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
     const original = this[key];
     return original instanceof Date ? original.getTime() / 1000 : v;

@@ -12,7 +12,7 @@ import * as path from "node:path";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 /** Where the suites write their rows. */
-export const ROWS_DIR = path.join(REPO_ROOT, ".tmp", "hardening");
+const ROWS_DIR = path.join(REPO_ROOT, ".tmp", "hardening");
 /** The document whose tables are generated. */
 export const RELIABILITY_MD = path.join(REPO_ROOT, "RELIABILITY.md");
 
@@ -112,7 +112,7 @@ export function formatMs(ms: number): string {
 }
 
 /** Makes text safe inside a Markdown table cell. */
-export function cellText(text: string): string {
+function cellText(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 }
 

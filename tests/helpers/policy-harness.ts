@@ -57,7 +57,7 @@ export interface FakeResource {
 }
 
 /** Builds `ResourceValidationArgs` as the pack server does: props behind the unknown-checking proxy. */
-export function resourceArgs(resource: FakeResource): ResourceValidationArgs {
+function resourceArgs(resource: FakeResource): ResourceValidationArgs {
   const name = resource.name ?? "res";
   const type = resource.type;
   const props = policyRuntime.unknownCheckingProxy({ ...resource.props });

@@ -14,7 +14,7 @@ import * as path from "node:path";
 const ROOT = path.resolve(__dirname, "../..");
 
 /** The commit of release 0.1.0 (CHANGELOG "0.1.0"). */
-export const RELEASE_0_1_0_COMMIT = "3c6a5c0";
+const RELEASE_0_1_0_COMMIT = "3c6a5c0";
 
 /** What 0.1.0 shipped as its library: enough to run a program and its stored provider text. */
 const LIBRARY_PATHS = [
