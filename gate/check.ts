@@ -12,8 +12,8 @@ import { describeRecord, judgeRenewal, type RenewalJudgement, type RenewalRecord
 /** `PASS` or `FAIL`. */
 export type Verdict = "PASS" | "FAIL";
 
-/** One certificate, judged. */
-export interface CertificateVerdict {
+/** What the gate's JSON reports say of every certificate they name, `list` and `check` alike. */
+export interface ReportedCertificate {
   /** The account it was read in: an account id, or null for the SDK chain's own identity. */
   account: string | null;
   /** Certificate name. */
@@ -32,12 +32,16 @@ export interface CertificateVerdict {
   notAfter: string | null;
   /** Whole days from now to notAfter (rounded down, negative once expired), or null. */
   daysLeft: number | null;
+  /** Renewal status (e.g. `PendingAutoRenewal`), or null when Lightsail reports none. */
+  renewalStatus: string | null;
+}
+
+/** One certificate, judged. */
+export interface CertificateVerdict extends ReportedCertificate {
   /** The verdict. */
   verdict: Verdict;
   /** Why it fails; null when it passes. */
   reason: string | null;
-  /** Renewal status (e.g. `PendingAutoRenewal`), or null when Lightsail reports none. */
-  renewalStatus: string | null;
   /** `renewalStatusReason`, or null. */
   renewalStatusReason: string | null;
   /** Whether the renewal is stuck (the rule of lookup/renewal.ts), also with --allow-stuck-renewals. */

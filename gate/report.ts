@@ -4,7 +4,7 @@
  * Pure.
  */
 import type { Certificate } from "../lightsail/types";
-import type { CertificateVerdict, CheckSummary, DomainVerdict } from "./check";
+import type { CertificateVerdict, CheckSummary, DomainVerdict, ReportedCertificate } from "./check";
 import { daysUntil } from "../lightsail/normalize";
 
 /**
@@ -109,23 +109,9 @@ export interface CheckReport {
 }
 
 /** One certificate of `lightsail-certs list --json`. */
-export interface ListedCertificate {
-  /** The account it was read in (null: the SDK chain's own). */
-  account: string | null;
-  name: string;
-  arn: string;
-  domainName: string;
-  subjectAlternativeNames: string[];
-  region: string;
-  status: string;
-  /** ISO-8601 or null. */
+export interface ListedCertificate extends ReportedCertificate {
+  /** Start of validity (ISO-8601), or null. */
   notBefore: string | null;
-  /** ISO-8601 or null. */
-  notAfter: string | null;
-  /** Whole days to notAfter, rounded down, or null. */
-  daysLeft: number | null;
-  /** E.g. `PendingAutoRenewal`, or null. */
-  renewalStatus: string | null;
   /** Resources using it. */
   inUseResourceCount: number;
 }
