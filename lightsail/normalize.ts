@@ -23,7 +23,7 @@ export function toIsoTimestamp(value: unknown): string | undefined {
   let date: Date | undefined;
   if (value instanceof Date) date = value;
   else if (typeof value === "number") date = new Date(value * 1000);
-  else if (typeof value === "string" && value.length > 0) date = new Date(value);
+  else if (typeof value === "string") date = new Date(value); // "" is an invalid date
   if (!date || Number.isNaN(date.getTime())) return undefined;
   return date.toISOString();
 }
@@ -45,7 +45,7 @@ export function tagsToMap(tags: readonly Tag[] | undefined | null): Record<strin
     // defineProperty, not `=`: a tag key such as "__proto__" (valid in AWS) must stay a plain key.
     if (key !== undefined)
       Object.defineProperty(map, key, {
-        value: str(tag?.value) ?? "",
+        value: str(tag.value) ?? "",
         enumerable: true,
         writable: true,
         configurable: true,
@@ -80,9 +80,11 @@ function validationRecords(
       };
     const status = str(r.validationStatus) ?? str(r.status);
     if (status !== undefined) item.validationStatus = status;
-    if (state && typeof state === "object" && str(state.code) !== undefined) {
-      item.dnsRecordCreationState = { code: str(state.code)! };
-      if (str(state.message) !== undefined) item.dnsRecordCreationState.message = str(state.message);
+    const code = str(state?.code);
+    if (code !== undefined) {
+      item.dnsRecordCreationState = { code };
+      const message = str(state?.message);
+      if (message !== undefined) item.dnsRecordCreationState.message = message;
     }
     out.push(item);
   }
@@ -103,7 +105,8 @@ export function normalizeCertificate(
   region: string,
   now: Date,
 ): Certificate | undefined {
-  if (!summary || typeof summary !== "object") return undefined;
+  // A primitive gets through to the name below, which it lacks.
+  if (!summary) return undefined;
   const detail = (summary.certificateDetail ?? {}) as NonNullable<CertificateSummary["certificateDetail"]>;
   const name = str(detail.name) ?? str(summary.certificateName);
   if (name === undefined || name === "") return undefined;
@@ -129,8 +132,8 @@ export function normalizeCertificate(
   put(cert, "notBefore", toIsoTimestamp(detail.notBefore));
   put(cert, "notAfter", toIsoTimestamp(detail.notAfter));
   put(cert, "daysUntilExpiry", daysUntil(cert.notAfter, now));
-  const renewal =
-    detail.renewalSummary && typeof detail.renewalSummary === "object" ? detail.renewalSummary : undefined;
+  // A renewal summary that is not an object has none of the fields read below.
+  const renewal = detail.renewalSummary;
   put(cert, "renewalStatus", str(renewal?.renewalStatus));
   put(cert, "renewalStatusReason", str(renewal?.renewalStatusReason));
   if (Array.isArray(renewal?.domainValidationRecords))
@@ -150,7 +153,8 @@ export function normalizeLoadBalancerCertificate(
   region: string,
   now: Date,
 ): LoadBalancerTlsCertificate | undefined {
-  if (!raw || typeof raw !== "object") return undefined;
+  // A primitive gets through to the name below, which it lacks.
+  if (!raw) return undefined;
   const name = str(raw.name);
   if (name === undefined || name === "") return undefined;
   const cert: LoadBalancerTlsCertificate = {

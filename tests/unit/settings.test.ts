@@ -4,7 +4,9 @@ import { InvalidArgumentError } from "../../lightsail/errors";
 import {
   checkLookupSettings,
   DEFAULT_LOOKUP_SETTINGS,
+  describeSetting,
   describeSettingProblem,
+  LOOKUP_SETTING_MEANINGS,
   LOOKUP_SETTING_RANGES,
   parseLookupSettings,
   resolveLookupSettings,
@@ -95,6 +97,21 @@ describe("lookup settings: defaults, ranges and every message", () => {
       maxAttempts: 3,
       maxPages: 500,
     });
+  });
+
+  it("describes each setting by its own meaning, a sentence, then its range and default", () => {
+    const names = Object.keys(LOOKUP_SETTING_RANGES) as (keyof typeof LOOKUP_SETTING_RANGES)[];
+    assert.deepEqual(Object.keys(LOOKUP_SETTING_MEANINGS).sort(), [...names].sort());
+    for (const name of names) {
+      const meaning = LOOKUP_SETTING_MEANINGS[name];
+      assert.match(meaning, /^[A-Z][^]{20,}\.$/, name);
+      const [min, max] = LOOKUP_SETTING_RANGES[name];
+      assert.equal(
+        describeSetting(name),
+        `${meaning} From ${min} to ${max}; default ${DEFAULT_LOOKUP_SETTINGS[name]}.`,
+      );
+    }
+    assert.equal(new Set(names.map((n) => LOOKUP_SETTING_MEANINGS[n])).size, names.length);
   });
 
   it("one past each end of each range is refused", () => {
