@@ -45,55 +45,55 @@ export function markCertificateOutputs(props: Record<string, unknown>, args: obj
  * 19). `instanceof pulumi.dynamic.Resource` still holds (the prototype chain is set below).
  */
 export abstract class CertificateResource extends pulumi.CustomResource {
-  /** The certificate ARN (also the resource id). */
+  /** The certificate ARN. Also the resource id. */
   declare readonly arn: pulumi.Output<string>;
-  /** The certificate name, what distributions and container services reference. */
+  /** The certificate name: what distributions and container services reference. */
   declare readonly name: pulumi.Output<string>;
   /** The primary domain. */
   declare readonly domainName: pulumi.Output<string>;
-  /** Alternative names (Lightsail includes the primary domain). */
+  /** Alternative names; Lightsail includes the primary domain here itself. */
   declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
-  /** Status, e.g. `ISSUED`. */
+  /** Status, e.g. `ISSUED` (a value the service added later is passed through). */
   declare readonly status: pulumi.Output<CertificateStatus>;
-  /** Region of the certificate. */
+  /** The region the certificate lives in. */
   declare readonly region: pulumi.Output<string>;
-  /** Serial number; changes on renewal. */
+  /** Serial number; changes when the certificate is renewed. */
   declare readonly serialNumber: pulumi.Output<string | undefined>;
-  /** Key algorithm. */
+  /** Key algorithm, e.g. `RSA-2048`. */
   declare readonly keyAlgorithm: pulumi.Output<string | undefined>;
-  /** Issuing CA. */
+  /** Issuing certificate authority. */
   declare readonly issuerCA: pulumi.Output<string | undefined>;
-  /** Request time (ISO-8601). */
+  /** When the certificate was requested (ISO-8601). */
   declare readonly createdAt: pulumi.Output<string | undefined>;
-  /** Issue time (ISO-8601). */
+  /** When it was issued (ISO-8601). */
   declare readonly issuedAt: pulumi.Output<string | undefined>;
   /** Start of validity (ISO-8601). */
   declare readonly notBefore: pulumi.Output<string | undefined>;
   /** End of validity (ISO-8601). */
   declare readonly notAfter: pulumi.Output<string | undefined>;
-  /** Whole days to notAfter as of the last create, update or refresh. */
+  /** Whole days from the time of the lookup to `notAfter` (rounded down), negative once expired. In state: as of the last create, update or refresh. */
   declare readonly daysUntilExpiry: pulumi.Output<number | undefined>;
-  /** Renewal status. */
+  /** Renewal status, e.g. `PendingAutoRenewal`. */
   declare readonly renewalStatus: pulumi.Output<string | undefined>;
-  /** Reason for the renewal status. */
+  /** Why the renewal status is what it is. */
   declare readonly renewalStatusReason: pulumi.Output<string | undefined>;
-  /** The renewal's DNS validation records, each with its validation status (absent without any). */
+  /** The renewal's own DNS validation records, each with its validation status (absent without any). */
   declare readonly renewalDomainValidationRecords: pulumi.Output<DomainValidationRecord[] | undefined>;
-  /** Whether it can be renewed. */
+  /** Whether the certificate can be renewed (a free string in the API). */
   declare readonly eligibleToRenew: pulumi.Output<string | undefined>;
-  /** Resources using it, as of the last read. */
+  /** How many Lightsail resources use it. As of the last read. */
   declare readonly inUseResourceCount: pulumi.Output<number>;
-  /** Revocation time (ISO-8601). */
+  /** When it was revoked (ISO-8601). */
   declare readonly revokedAt: pulumi.Output<string | undefined>;
-  /** Revocation reason. */
+  /** Why it was revoked. */
   declare readonly revocationReason: pulumi.Output<string | undefined>;
-  /** Request failure reason. */
+  /** Why the request failed. */
   declare readonly requestFailureReason: pulumi.Output<string | undefined>;
-  /** Validation records. */
+  /** Validation records, one per domain. */
   declare readonly domainValidationRecords: pulumi.Output<DomainValidationRecord[]>;
-  /** Tags. */
+  /** Tags as a map. */
   declare readonly tags: pulumi.Output<Record<string, string>>;
-  /** Support code. */
+  /** Code to quote to AWS support. */
   declare readonly supportCode: pulumi.Output<string | undefined>;
 
   /**

@@ -16,20 +16,21 @@ export interface GetCertificateArgs {
   /** Domains the certificate must all cover (its primary domain or SANs). */
   readonly subjectAlternativeNames?: string[];
   /**
-   * Statuses to accept: the statuses this version knows (an unknown one is an
-   * `InvalidArgumentError`). Results are typed open: `status` may hold one the service added since.
+   * Statuses to accept (default `["ISSUED"]`). Only the statuses this version knows (an unknown
+   * one is an `InvalidArgumentError`); results are typed open: `status` may hold one the service
+   * added since.
    * @defaultValue `["ISSUED"]`
    */
   readonly statuses?: KnownCertificateStatus[];
   /**
-   * When several certificates match, take the most recent (latest `notBefore`, then
-   * `issuedAt`, `createdAt`, name) instead of failing.
+   * When several certificates match, take the most recent instead of failing (default false).
+   * The most recent: latest `notBefore`, then `issuedAt`, `createdAt`, name.
    * @defaultValue false
    */
   readonly mostRecent?: boolean;
   /**
-   * Fail with a `CertificateExpiringError` unless the chosen certificate stays valid at least
-   * this many whole days from now.
+   * Fail unless the chosen certificate stays valid at least this many whole days from now. The
+   * failure is a `CertificateExpiringError`.
    */
   readonly minDaysValid?: number;
   /** Tags that must all be present with exactly these values. */

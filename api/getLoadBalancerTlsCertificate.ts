@@ -13,7 +13,8 @@ export interface GetLoadBalancerTlsCertificateArgs {
   /** Domain (same comparison as `getCertificate`). */
   readonly domainName?: string;
   /**
-   * Statuses to accept, from those this version knows (`UNKNOWN` exists only here).
+   * Statuses to accept, `UNKNOWN` included (default `["ISSUED"]`). Only those this version knows
+   * (`UNKNOWN` exists only here).
    * @defaultValue `["ISSUED"]`
    */
   readonly statuses?: (KnownCertificateStatus | "UNKNOWN")[];

@@ -65,7 +65,7 @@ export interface Certificate {
   domainName: string;
   /** Alternative names; Lightsail includes the primary domain here itself. */
   subjectAlternativeNames: string[];
-  /** Status, e.g. `ISSUED`. */
+  /** Status, e.g. `ISSUED` (a value the service added later is passed through). */
   status: CertificateStatus;
   /** The region the certificate lives in. */
   region: string;
@@ -93,9 +93,9 @@ export interface Certificate {
   /** Why the renewal status is what it is. */
   renewalStatusReason?: string;
   /**
-   * The renewal's own domain validation records (`renewalSummary.domainValidationRecords`): the
-   * DNS records Lightsail checks to renew the certificate, each with its `validationStatus`.
-   * Absent when the service reports no renewal records.
+   * The renewal's own DNS validation records, each with its validation status (absent without
+   * any). They are `renewalSummary.domainValidationRecords`: the records Lightsail checks to
+   * renew the certificate.
    */
   renewalDomainValidationRecords?: DomainValidationRecord[];
   /** Whether the certificate can be renewed (a free string in the API). */
